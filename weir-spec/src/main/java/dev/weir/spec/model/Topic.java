@@ -1,0 +1,38 @@
+package dev.weir.spec.model;
+
+import dev.weir.spec.Position;
+import dev.weir.spec.SpecException;
+import dev.weir.spec.yaml.Fields;
+import dev.weir.spec.yaml.YNode;
+
+import java.util.Map;
+
+/** kind: Topic — a Kafka topic the project owns. */
+public record Topic(Metadata metadata, int partitions, short replicationFactor, Map<String, String> configs,
+                    Format format, Position pos) {
+
+    public String name() {
+        return metadata.name();
+    }
+
+    /** A topic with {@code cleanup.policy} including compact, usable as a table. */
+    public boolean compacted() {
+        return configs.getOrDefault("cleanup.policy", "delete").contains("compact");
+    }
+
+    public static Topic parse(Metadata metadata, YNode spec) {
+        Fields f = Fields.of(spec, "topic spec");
+        int partitions = f.optionalInt("partitions").orElse(1);
+        if (partitions < 1) {
+            throw SpecException.at(f.required("partitions").pos(), "partitions must be at least 1");
+        }
+        int rf = f.optionalInt("replicationFactor").orElse(1);
+        if (rf < 1 || rf > Short.MAX_VALUE) {
+            throw SpecException.at(f.required("replicationFactor").pos(), "replicationFactor must be at least 1");
+        }
+        Map<String, String> configs = f.stringMap("config");
+        Format format = f.optionalEnum("format", Format.class).orElse(Format.JSON);
+        f.finish();
+        return new Topic(metadata, partitions, (short) rf, Map.copyOf(configs), format, spec.pos());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.weir.spec.step;
+
+import dev.weir.spec.Position;
+import dev.weir.spec.SpecException;
+import dev.weir.spec.model.Expr;
+import dev.weir.spec.model.StoreKind;
+import dev.weir.spec.yaml.Fields;
+import dev.weir.spec.yaml.YNode;
+
+import java.time.Duration;
+
+/**
+ * Drops a record whose {@code key} expression was already seen within {@code within} of event
+ * time. Duplicates are detected per input partition: records with the same dedupe key must share
+ * a partition, as they do when the dedupe key derives from the record key.
+ * <pre>- dedupe: { key: transaction_id, within: 10m }</pre>
+ */
+public record DedupeStep(String id, Expr key, Duration within, StoreKind store, Position pos) implements Step {
+
+    public static final String TYPE = "dedupe";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    static DedupeStep parse(String defaultId, YNode node) {
+        Fields f = Fields.of(node, "dedupe step");
+        String id = f.optionalString("name").orElse(defaultId);
+        Expr key = Expr.of(f.required("key"), "key");
+        Duration within = f.optionalDuration("within").orElseThrow(() ->
+                SpecException.at(node.pos(), "dedupe step needs 'within', how long a key is remembered", "e.g. within: 10m"));
+        if (within.isZero() || within.isNegative()) {
+            throw SpecException.at(node.pos(), "'within' must be positive");
+        }
+        StoreKind store = f.optionalEnum("store", StoreKind.class).orElse(StoreKind.ROCKSDB);
+        f.finish();
+        return new DedupeStep(id, key, within, store, node.pos());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.weir.spec.step;
+
+import dev.weir.spec.Position;
+import dev.weir.spec.SpecException;
+import dev.weir.spec.model.Expr;
+import dev.weir.spec.model.Format;
+import dev.weir.spec.yaml.Fields;
+import dev.weir.spec.yaml.YNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends each record to the topic of the first branch whose {@code when} is true. A routed record
+ * leaves the pipeline unless its branch says {@code continue: true} (then a copy goes to the
+ * topic and the record goes on). A record no branch matches goes to {@code default} if given,
+ * else it goes on to the next step.
+ * <pre>
+ * - route:
+ *     - { when: "amount > 5000.0", to: fraud-alerts, continue: true }
+ *     - { default: other-topic }
+ * </pre>
+ */
+public record RouteStep(String id, List<Branch> branches, Optional<String> defaultTopic, Format format, Position pos)
+        implements Step {
+
+    public static final String TYPE = "route";
+
+    public record Branch(Expr when, String to, boolean continueAfter, Position pos) {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    static RouteStep parse(String defaultId, YNode node) {
+        String id = defaultId;
+        Format format = Format.JSON;
+        YNode branchList = node;
+        Optional<String> defaultTopic = Optional.empty();
+        if (node instanceof YNode.YMap) {
+            Fields f = Fields.of(node, "route step");
+            id = f.optionalString("name").orElse(defaultId);
+            format = f.optionalEnum("format", Format.class).orElse(Format.JSON);
+            defaultTopic = f.optionalString("default");
+            branchList = f.required("branches");
+            f.finish();
+        }
+        List<Branch> branches = new ArrayList<>();
+        for (YNode item : Fields.list(branchList, "route", i -> i)) {
+            Fields b = Fields.of(item, "route branch");
+            if (b.has("default")) {
+                if (defaultTopic.isPresent()) {
+                    throw SpecException.at(item.pos(), "route has more than one default branch");
+                }
+                defaultTopic = Optional.of(b.requiredString("default"));
+                b.finish();
+                continue;
+            }
+            Expr when = Expr.of(b.required("when"), "when");
+            String to = b.requiredString("to");
+            boolean cont = b.optionalBool("continue").orElse(false);
+            b.finish();
+            branches.add(new Branch(when, to, cont, item.pos()));
+        }
+        if (branches.isEmpty()) {
+            throw SpecException.at(node.pos(), "route needs at least one branch with 'when' and 'to'");
+        }
+        return new RouteStep(id, List.copyOf(branches), defaultTopic, format, node.pos());
+    }
+}
