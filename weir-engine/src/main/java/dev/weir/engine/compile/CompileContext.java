@@ -1,0 +1,122 @@
+package dev.weir.engine.compile;
+
+import dev.weir.engine.deadletter.DeadLetter;
+import dev.weir.engine.deadletter.DeadLetterWriter;
+import dev.weir.engine.expr.CompiledExpression;
+import dev.weir.engine.expr.ExpressionCompiler;
+import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.record.RecordCodec;
+import dev.weir.spec.model.Format;
+import dev.weir.spec.model.Pipeline;
+import dev.weir.spec.model.Project;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What steps share while one pipeline is compiled: the builder, expressions, metrics, and the dead-letter outlet. */
+public final class CompileContext {
+
+    private final StreamsBuilder builder;
+    private final Project project;
+    private final Pipeline pipeline;
+    private final ExpressionCompiler expressions;
+    private final PipelineMetrics metrics;
+    private final List<KStream<String, DeadLetter>> deadLetters = new ArrayList<>();
+    private final Set<String> inputTopics = new LinkedHashSet<>();
+    private final Set<String> outputTopics = new LinkedHashSet<>();
+
+    CompileContext(StreamsBuilder builder, Project project, Pipeline pipeline, ExpressionCompiler expressions,
+                   PipelineMetrics metrics) {
+        this.builder = builder;
+        this.project = project;
+        this.pipeline = pipeline;
+        this.expressions = expressions;
+        this.metrics = metrics;
+    }
+
+    public StreamsBuilder builder() {
+        return builder;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public ExpressionCompiler expressions() {
+        return expressions;
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    /** Records a topic the pipeline reads, so it can be created before the pipeline starts. */
+    public void readsFrom(String topic) {
+        inputTopics.add(topic);
+    }
+
+    Set<String> inputTopics() {
+        return inputTopics;
+    }
+
+    Set<String> outputTopics() {
+        return outputTopics;
+    }
+
+    /**
+     * Splits a stream of processed records from dead letters: dead letters go to the pipeline's
+     * dead-letter topic, the records go on.
+     */
+    @SuppressWarnings("unchecked")
+    public <V> KStream<String, V> splitDeadLetters(KStream<String, Object> mixed, String name) {
+        Map<String, KStream<String, Object>> branches = mixed.split(Named.as(name + "-"))
+                .branch((k, v) -> v instanceof DeadLetter, Branched.as("dead"))
+                .defaultBranch(Branched.as("ok"));
+        deadLetters.add(branches.get(name + "-dead").mapValues(v -> (DeadLetter) v, Named.as(name + "-dead-cast")));
+        return branches.get(name + "-ok").mapValues(v -> (V) v, Named.as(name + "-ok-cast"));
+    }
+
+    /** Writes records to a topic in a format, optionally re-keyed by an expression; counts them as output. */
+    public void sink(KStream<String, Map<String, Object>> stream, String topic, Format format,
+                     Optional<CompiledExpression> key, String name) {
+        outputTopics.add(topic);
+        KStream<String, Map<String, Object>> keyed = stream;
+        if (key.isPresent()) {
+            keyed = splitDeadLetters(stream.process(() -> new KeyProcessor(name, key.get()), Named.as(name + "-key")),
+                    name + "-key");
+        }
+        keyed.peek((k, v) -> metrics.recordOut(), Named.as(name + "-count"))
+                .to(topic, Produced.with(Serdes.String(), Serdes.serdeFrom(RecordCodec.serializer(format),
+                        (t, d) -> { throw new UnsupportedOperationException("sink serde only serializes"); }))
+                        .withName(name + "-to-" + topic));
+    }
+
+    /** Connects every dead-letter stream to the dead-letter topic. Called once, after all steps. */
+    void finish() {
+        if (deadLetters.isEmpty()) {
+            return;
+        }
+        KStream<String, DeadLetter> all = deadLetters.get(0);
+        for (int i = 1; i < deadLetters.size(); i++) {
+            all = all.merge(deadLetters.get(i), Named.as("dead-letters-merge-" + i));
+        }
+        String topic = pipeline.errors().deadLetterTopic();
+        outputTopics.add(topic);
+        all.process(() -> new DeadLetterWriter(pipeline.name(), metrics), Named.as("dead-letters"))
+                .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters-to-topic"));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.weir.engine.compile;
+
+import dev.weir.engine.expr.CompiledExpression;
+import dev.weir.engine.expr.ExpressionCompiler;
+import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.record.Decoded;
+import dev.weir.engine.record.EventTimeExtractor;
+import dev.weir.engine.record.RecordCodec;
+import dev.weir.engine.step.AggregateStreamStep;
+import dev.weir.engine.step.DedupeStreamStep;
+import dev.weir.engine.step.EnrichStreamStep;
+import dev.weir.engine.step.FilterRecordStep;
+import dev.weir.engine.step.JoinStreamStep;
+import dev.weir.engine.step.MapRecordStep;
+import dev.weir.engine.step.MaskRecordStep;
+import dev.weir.engine.step.RecordStep;
+import dev.weir.engine.step.RouteStreamStep;
+import dev.weir.engine.step.StepChainProcessor;
+import dev.weir.engine.step.ValidateRecordStep;
+import dev.weir.spec.Diagnostics;
+import dev.weir.spec.model.Pipeline;
+import dev.weir.spec.model.Project;
+import dev.weir.spec.model.Source;
+import dev.weir.spec.step.AggregateStep;
+import dev.weir.spec.step.DedupeStep;
+import dev.weir.spec.step.EnrichStep;
+import dev.weir.spec.step.FilterStep;
+import dev.weir.spec.step.JoinStep;
+import dev.weir.spec.step.MapStep;
+import dev.weir.spec.step.MaskStep;
+import dev.weir.spec.step.RouteStep;
+import dev.weir.spec.step.Step;
+import dev.weir.spec.step.ValidateStep;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiles a {@link Pipeline} into a Kafka Streams topology. Records are decoded once at the
+ * source and encoded once at each sink; runs of record steps are fused into one processor.
+ */
+public final class PipelineCompiler {
+
+    private final ExpressionCompiler expressions = new ExpressionCompiler();
+
+    public static String applicationId(Project project, Pipeline pipeline) {
+        return "weir-" + project.name() + "-" + pipeline.name();
+    }
+
+    /** Compiles every pipeline, reporting all mistakes (e.g. invalid expressions) at once. */
+    public List<CompiledPipeline> compileAll(Project project) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<CompiledPipeline> out = new ArrayList<>();
+        for (Pipeline p : project.pipelines()) {
+            diagnostics.collect(() -> out.add(compile(project, p)));
+        }
+        diagnostics.throwIfErrors();
+        return out;
+    }
+
+    public CompiledPipeline compile(Project project, Pipeline pipeline) {
+        StreamsBuilder builder = new StreamsBuilder();
+        PipelineMetrics metrics = new PipelineMetrics(pipeline.name());
+        CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, metrics);
+
+        Source source = pipeline.source();
+        Serde<Decoded> decoded = Serdes.serdeFrom((t, d) -> {
+            throw new UnsupportedOperationException("source serde only deserializes");
+        }, RecordCodec.deserializer(source.format()));
+        Consumed<String, Decoded> consumed = Consumed.with(Serdes.String(), decoded).withName("source");
+        if (source.timestamp().isPresent()) {
+            consumed = consumed.withTimestampExtractor(new EventTimeExtractor(expressions.compile(source.timestamp().get())));
+        }
+        source.topics().forEach(ctx::readsFrom);
+        KStream<String, Object> head = builder.stream(source.topics(), consumed)
+                .mapValues(v -> (Object) v, Named.as("source-values"));
+        Optional<CompiledExpression> key = source.key().map(expressions::compile);
+
+        List<RecordStep> pending = new ArrayList<>();
+        KStream<String, Map<String, Object>> current = null;
+        int chain = 0;
+        for (Step step : pipeline.steps()) {
+            Optional<RecordStep> recordStep = recordStep(step);
+            if (recordStep.isPresent()) {
+                pending.add(recordStep.get());
+                continue;
+            }
+            current = chain(ctx, current, head, key, pending, chain++);
+            pending.clear();
+            current = streamStep(step).apply(current, ctx);
+        }
+        current = chain(ctx, current, head, key, pending, chain);
+        if (pipeline.sink().isPresent()) {
+            var sink = pipeline.sink().get();
+            ctx.sink(current, sink.topic(), sink.format(), sink.key().map(expressions::compile), "sink");
+        }
+        ctx.finish();
+        return new CompiledPipeline(pipeline, applicationId(project, pipeline), builder.build(),
+                java.util.Set.copyOf(ctx.inputTopics()), java.util.Set.copyOf(ctx.outputTopics()), metrics);
+    }
+
+    /** Runs pending record steps; the first chain also takes the source (decoding failures, key). */
+    @SuppressWarnings("unchecked")
+    private static KStream<String, Map<String, Object>> chain(CompileContext ctx, KStream<String, Map<String, Object>> current,
+                                                              KStream<String, Object> head, Optional<CompiledExpression> key,
+                                                              List<RecordStep> steps, int index) {
+        if (current != null && steps.isEmpty()) {
+            return current;
+        }
+        List<RecordStep> copy = List.copyOf(steps);
+        String name = current == null ? "steps" : "steps-" + index;
+        KStream<String, Object> input = current == null ? head
+                : current.mapValues(v -> (Object) v, Named.as(name + "-in"));
+        Optional<CompiledExpression> sourceKey = current == null ? key : Optional.empty();
+        KStream<String, Object> processed = input.process(
+                () -> new StepChainProcessor(copy, sourceKey, ctx.metrics()), Named.as(name));
+        return ctx.splitDeadLetters(processed, name);
+    }
+
+    private Optional<RecordStep> recordStep(Step step) {
+        if (step instanceof FilterStep s) {
+            return Optional.of(new FilterRecordStep(s, expressions));
+        }
+        if (step instanceof MapStep s) {
+            return Optional.of(new MapRecordStep(s, expressions));
+        }
+        if (step instanceof MaskStep s) {
+            return Optional.of(new MaskRecordStep(s));
+        }
+        if (step instanceof ValidateStep s) {
+            return Optional.of(new ValidateRecordStep(s, expressions));
+        }
+        return Optional.empty();
+    }
+
+    private static StreamStep streamStep(Step step) {
+        if (step instanceof RouteStep s) {
+            return new RouteStreamStep(s);
+        }
+        if (step instanceof DedupeStep s) {
+            return new DedupeStreamStep(s);
+        }
+        if (step instanceof EnrichStep s) {
+            return new EnrichStreamStep(s);
+        }
+        if (step instanceof JoinStep s) {
+            return new JoinStreamStep(s);
+        }
+        if (step instanceof AggregateStep s) {
+            return new AggregateStreamStep(s);
+        }
+        throw new IllegalStateException("no compiler for step type " + step.type());
+    }
+}
