@@ -1,0 +1,34 @@
+package dev.weir.cli;
+
+import dev.weir.engine.compile.CompiledPipeline;
+import dev.weir.engine.compile.PipelineCompiler;
+import dev.weir.spec.ProjectLoader;
+import dev.weir.spec.model.Project;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Loads and compiles a project for the commands that run it. Mistakes surface as {@code SpecException}s. */
+final class ProjectFiles {
+
+    private ProjectFiles() {
+    }
+
+    record Loaded(Project project, List<CompiledPipeline> pipelines) {
+    }
+
+    static Loaded load(Path dir, Set<String> onlyPipelines) {
+        Project project = ProjectLoader.load(dir);
+        for (String name : onlyPipelines) {
+            if (project.pipeline(name).isEmpty()) {
+                throw new UserError(ExitCode.USAGE, "no pipeline named '" + name + "' in " + dir + "; it has: "
+                        + String.join(", ", project.pipelines().stream().map(p -> p.name()).toList()));
+            }
+        }
+        List<CompiledPipeline> compiled = new PipelineCompiler().compileAll(project).stream()
+                .filter(p -> onlyPipelines.isEmpty() || onlyPipelines.contains(p.name()))
+                .toList();
+        return new Loaded(project, compiled);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.weir.cli;
+
+import dev.weir.server.ProjectRuntime;
+import dev.weir.server.broker.EmbeddedKafka;
+import dev.weir.server.broker.PortInUseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Run a project on an embedded single-node Kafka, all in this process.",
+                "Starts a real KRaft broker (data kept in DIR/.weir/), creates the project's topics, "
+                        + "starts its generators and pipelines, and prints what flows until Ctrl-C."},
+        footer = {"", "Example:", "  weir up examples/fraud-detection", "  weir tail fraud-alerts --from-beginning"})
+final class UpCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WeirCommand root;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The project directory (holding weir.yaml).")
+    Path dir;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded Kafka broker (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--no-generators", description = "Do not run the project's data generators.")
+    boolean noGenerators;
+
+    @Option(names = "--status-interval", defaultValue = "5s", converter = DurationConverter.class,
+            description = "How often to print what flows (default: ${DEFAULT-VALUE}).")
+    Duration statusInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = root.out;
+        Path weirDir = dir.toAbsolutePath().normalize().resolve(".weir");
+        ProjectFiles.Loaded loaded = ProjectFiles.load(dir, Set.of());
+        Path logFile = Logging.toProject(dir);
+        out.printf("Weir: project %s (%s)%n", loaded.project().name(), dir);
+        long t0 = System.nanoTime();
+        EmbeddedKafka kafka = new EmbeddedKafka(EmbeddedKafka.Config.at(weirDir.resolve("kafka")).withPort(kafkaPort));
+        try {
+            kafka.start();
+        } catch (PortInUseException e) {
+            throw new UserError(ExitCode.FAILURE, e.getMessage());
+        }
+        out.printf("  kafka       %s  (KRaft, data in %s, started in %.1fs)%n", kafka.bootstrapServers(),
+                weirDir.resolve("kafka"), (System.nanoTime() - t0) / 1e9);
+        out.printf("  logs        %s%n", logFile);
+        ProjectRuntime runtime = new ProjectRuntime(loaded.project(), loaded.pipelines(), kafka.bootstrapServers(),
+                Map.of(), weirDir.resolve("state"), !noGenerators);
+        try {
+            runtime.start();
+        } catch (RuntimeException | InterruptedException e) {
+            runtime.close();
+            kafka.close();
+            throw e;
+        }
+        RunLoop.describe(out, runtime, loaded.pipelines());
+        RunLoop.run(out, runtime, statusInterval, () -> {
+            runtime.close();
+            kafka.close();
+        });
+        return ExitCode.OK;
+    }
+}
