@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * inside this JVM, keeping its data in a directory so it survives restarts.
  *
  * <p>An instance is started at most once, and a failed start closes it; to restart, create a
- * new instance on the same data directory.
+ * new instance on the same data directory. Only one broker at a time can use a data directory.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -114,6 +114,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private volatile int controllerPort = -1;
     private volatile String clusterId;
     private KafkaRaftServer server;
+    private DataDirLock dataDirLock;
 
     public EmbeddedKafka(Config config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -197,6 +198,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 server.awaitShutdown();
             } finally {
                 server = null;
+                releaseDataDir();
             }
             LOG.info("Kafka broker at {} stopped after {} ms", bootstrapServers(), elapsedMillis(stoppingAt));
         }
@@ -209,6 +211,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         Path logDir = Path.of(BrokerProperties.logDir(config));
         createDirectories(logDir);
+        dataDirLock = DataDirLock.acquire(logDir);
         if (!KraftStorage.isFormatted(logDir)) {
             KraftStorage.format(logDir);
         }
@@ -262,6 +265,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             LOG.warn("Error while stopping the Kafka broker after a failed start", e);
         } finally {
             server = null;
+            releaseDataDir();
+        }
+    }
+
+    private void releaseDataDir() {
+        if (dataDirLock != null) {
+            dataDirLock.close();
+            dataDirLock = null;
         }
     }
 

@@ -105,6 +105,21 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void secondBrokerOnTheSameDirectoryFailsClearly() throws Exception {
+        EmbeddedKafka.Config config = EmbeddedKafka.Config.of(dir.resolve("kafka")).withPort(freePort());
+        try (EmbeddedKafka first = new EmbeddedKafka(config).start()) {
+            EmbeddedKafka second = new EmbeddedKafka(config.withPort(freePort()));
+
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(BrokerStartException.class)
+                    .hasMessageContaining("is in use by another running broker");
+            assertThat(second.isRunning()).isFalse();
+            assertThat(first.isRunning()).isTrue();
+            createTopic(first, "still-serving");
+        }
+    }
+
+    @Test
     void transactionalProducerCommits() throws Exception {
         EmbeddedKafka.Config config = EmbeddedKafka.Config.of(dir.resolve("kafka")).withPort(freePort());
         try (EmbeddedKafka kafka = new EmbeddedKafka(config).start()) {
