@@ -1,25 +1,86 @@
 package dev.weir.spec.generator;
 
+import dev.weir.spec.Names;
 import dev.weir.spec.Position;
+import dev.weir.spec.SpecException;
 import dev.weir.spec.model.Metadata;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** kind: Generator — produces realistic test records into a topic. */
-public record Generator(Metadata metadata, String topic, double rate, Optional<Long> count, Position pos) {
+/**
+ * kind: Generator — produces realistic JSON records into a topic, at a steady rate.
+ * <pre>
+ * spec:
+ *   topic: transactions
+ *   rate: 20              # records per second, default 10
+ *   count: 5000           # stop after this many; omitted: run until stopped
+ *   seed: 42              # same seed, same records (apart from timestamps of 'now')
+ *   key: customer_id      # this field's value becomes the record key
+ *   badRecords: 0.02      # share of deliberately broken records, default 0
+ *   fields:
+ *     transaction_id: { uuid: {} }
+ *     customer_id:    { sequence: { start: 1, end: 200, prefix: "c-" } }
+ *     amount:         { lognormal: { median: 40, sigma: 1.0 }, round: 2 }
+ * </pre>
+ * Each field is described by a {@link FieldSpec}; {@link #fields()} keeps the order they were written in.
+ */
+public record Generator(Metadata metadata, String topic, double rate, Optional<Long> count, Optional<Long> seed,
+                        Optional<String> key, double badRecords, Map<String, FieldSpec> fields, Position pos) {
+
+    public static final double DEFAULT_RATE = 10.0;
+
+    public Generator {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
 
     public String name() {
         return metadata.name();
     }
 
+    /** The generator kinds a field may use, e.g. {@code uniform}. */
+    public static Set<String> fieldKinds() {
+        return FieldParser.kinds();
+    }
+
     public static Generator parse(Metadata metadata, YNode spec) {
         Fields f = Fields.of(spec, "generator spec");
-        String topic = f.requiredString("topic");
-        double rate = f.optionalNumber("rate").orElse(10.0);
-        Optional<Long> count = f.optionalInt("count").map(Integer::longValue);
+        f.optional("topic");
+        f.optional("fields");
+        double rate = f.optional("rate").map(Generator::rate).orElse(DEFAULT_RATE);
+        Optional<Long> count = f.optional("count").map(n -> {
+            long c = FieldValues.longValue(n, "count");
+            if (c <= 0) {
+                throw SpecException.at(n.pos(), "'count' must be greater than 0, found " + c,
+                        "leave it out to produce until stopped");
+            }
+            return c;
+        });
+        Optional<Long> seed = f.optional("seed").map(n -> FieldValues.longValue(n, "seed"));
+        Optional<YNode> keyNode = f.optional("key");
+        Optional<String> key = keyNode.map(n -> Fields.string(n, "key"));
+        double badRecords = f.optional("badRecords").map(n -> FieldValues.share(n, "badRecords")).orElse(0.0);
         f.finish();
-        return new Generator(metadata, topic, rate, count, spec.pos());
+        String topic = f.requiredString("topic");
+        Map<String, FieldSpec> fields = FieldParser.fields(f.required("fields"), "");
+        if (key.isPresent() && !fields.containsKey(key.get())) {
+            throw SpecException.at(keyNode.get().pos(), "'key' names no declared field: '" + key.get() + "'",
+                    Names.hint(key.get(), fields.keySet()));
+        }
+        return new Generator(metadata, topic, rate, count, seed, key, badRecords, fields, spec.pos());
+    }
+
+    private static double rate(YNode n) {
+        double rate = Fields.number(n, "rate");
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw SpecException.at(n.pos(), "'rate' must be greater than 0, found " + Fields.scalarText(n, "rate"),
+                    "it is records per second, e.g. rate: 10 or rate: 0.5");
+        }
+        return rate;
     }
 }
