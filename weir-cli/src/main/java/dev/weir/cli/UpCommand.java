@@ -45,7 +45,7 @@ final class UpCommand implements Callable<Integer> {
         Path logFile = Logging.toProject(dir);
         out.printf("Weir: project %s (%s)%n", loaded.project().name(), dir);
         long t0 = System.nanoTime();
-        EmbeddedKafka kafka = new EmbeddedKafka(EmbeddedKafka.Config.at(weirDir.resolve("kafka")).withPort(kafkaPort));
+        EmbeddedKafka kafka = new EmbeddedKafka(EmbeddedKafka.Config.of(weirDir.resolve("kafka")).withPort(kafkaPort));
         try {
             kafka.start();
         } catch (PortInUseException e) {
@@ -54,8 +54,11 @@ final class UpCommand implements Callable<Integer> {
         out.printf("  kafka       %s  (KRaft, data in %s, started in %.1fs)%n", kafka.bootstrapServers(),
                 weirDir.resolve("kafka"), (System.nanoTime() - t0) / 1e9);
         out.printf("  logs        %s%n", logFile);
+        // One local process: after a crash, let its old group membership expire in seconds, not 45.
+        Map<String, Object> clientConfig = Map.of("consumer.session.timeout.ms", 10_000,
+                "consumer.heartbeat.interval.ms", 2_000);
         ProjectRuntime runtime = new ProjectRuntime(loaded.project(), loaded.pipelines(), kafka.bootstrapServers(),
-                Map.of(), weirDir.resolve("state"), !noGenerators);
+                clientConfig, weirDir.resolve("state"), !noGenerators);
         try {
             runtime.start();
         } catch (RuntimeException | InterruptedException e) {

@@ -3,6 +3,7 @@ package dev.weir.server;
 import dev.weir.engine.compile.CompiledPipeline;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -77,7 +78,9 @@ public final class PipelineRunner implements AutoCloseable {
         List<Thread> closers = new ArrayList<>();
         for (Running r : running) {
             Thread t = new Thread(() -> {
-                boolean done = r.streams().close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)));
+                // Leave the group on close, so another process running this pipeline takes over at once.
+                boolean done = r.streams().close(CloseOptions.groupMembershipOperation(
+                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
                 if (!done) {
                     LOG.warn("pipeline {} did not close within 30s", r.pipeline().name());
                 }
