@@ -17,11 +17,13 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** What steps share while one pipeline is compiled: the builder, expressions, metrics, and the dead-letter outlet. */
 public final class CompileContext {
@@ -34,6 +36,7 @@ public final class CompileContext {
     private final List<KStream<String, DeadLetter>> deadLetters = new ArrayList<>();
     private final Set<String> inputTopics = new LinkedHashSet<>();
     private final Set<String> outputTopics = new LinkedHashSet<>();
+    private final Map<String, Object> shared = new HashMap<>();
 
     CompileContext(StreamsBuilder builder, Project project, Pipeline pipeline, ExpressionCompiler expressions,
                    PipelineMetrics metrics) {
@@ -67,6 +70,20 @@ public final class CompileContext {
     /** Records a topic the pipeline reads, so it can be created before the pipeline starts. */
     public void readsFrom(String topic) {
         inputTopics.add(topic);
+    }
+
+    /**
+     * One object per key for the whole pipeline, created on first use: e.g. a table several steps
+     * look up, since a topology can read a topic only once.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, Supplier<T> create) {
+        Object existing = shared.get(key);
+        if (existing == null) {
+            existing = create.get();
+            shared.put(key, existing);
+        }
+        return (T) existing;
     }
 
     Set<String> inputTopics() {

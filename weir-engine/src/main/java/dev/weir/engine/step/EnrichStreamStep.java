@@ -2,12 +2,58 @@ package dev.weir.engine.step;
 
 import dev.weir.engine.compile.CompileContext;
 import dev.weir.engine.compile.StreamStep;
+import dev.weir.engine.expr.CompiledExpression;
+import dev.weir.engine.expr.EvaluationFailure;
+import dev.weir.engine.expr.RecordMeta;
+import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.record.Decoded;
+import dev.weir.engine.record.Json;
+import dev.weir.engine.record.RecordCodec;
+import dev.weir.spec.SpecException;
+import dev.weir.spec.model.Format;
+import dev.weir.spec.model.Topic;
 import dev.weir.spec.step.EnrichStep;
+import dev.weir.spec.step.JoinType;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
+/**
+ * Looks each record up in a table topic, read in full on every instance as a global table, and
+ * puts the row in field {@code as}. The record keeps its key.
+ * <p>
+ * With {@code join: left} a record without a row, or whose lookup key evaluates to null, goes on
+ * with {@code as} set to null; with {@code join: inner} it is dropped and counted as filtered. A
+ * lookup key that cannot be evaluated sends the record to the dead-letter topic (rule {@code key}).
+ * A table row that cannot be decoded in the table's format counts as no row (a warning is logged)
+ * rather than stopping the application; a tombstone deletes the row. Steps that enrich from the
+ * same table share one global table, whose store is named after the table topic.
+ */
 public final class EnrichStreamStep implements StreamStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichStreamStep.class);
+
+    /** Undecodable table rows are logged the first time and then once per this many. */
+    static final long WARN_EVERY = 1000;
+
+    /** A record and the table key it looks up. */
+    record Lookup(String key, Map<String, Object> record) {
+    }
 
     private final EnrichStep spec;
 
@@ -15,8 +61,120 @@ public final class EnrichStreamStep implements StreamStep {
         this.spec = spec;
     }
 
+    /** The name of the global store holding a table topic's rows. */
+    public static String storeName(String table) {
+        return table + "-table";
+    }
+
     @Override
     public KStream<String, Map<String, Object>> apply(KStream<String, Map<String, Object>> in, CompileContext ctx) {
-        throw new dev.weir.spec.SpecException(dev.weir.spec.Diagnostic.error(spec.pos(), "step type enrich is not available yet"));
+        String id = spec.id();
+        Topic topic = ctx.project().topic(spec.table()).orElseThrow(() -> SpecException.at(spec.pos(),
+                "enrich table '" + spec.table() + "' is not a declared topic",
+                "declare it in topics/: kind: Topic, metadata: { name: " + spec.table()
+                        + " }, spec: { config: { cleanup.policy: compact } }"));
+        GlobalKTable<String, Map<String, Object>> table = ctx.shared("enrich-table:" + topic.name(),
+                () -> globalTable(ctx, topic));
+        ctx.readsFrom(topic.name());
+
+        CompiledExpression key = ctx.expressions().compile(spec.key());
+        boolean inner = spec.join() == JoinType.INNER;
+        PipelineMetrics metrics = ctx.metrics();
+        KStream<String, Lookup> lookups = ctx.splitDeadLetters(
+                in.process(() -> new LookupKey(id, key, inner, metrics), Named.as(id + "-key")), id + "-key");
+        String as = spec.as();
+        KStream<String, Map<String, Object>> joined = lookups.leftJoin(table, (k, l) -> l.key(), (l, row) -> {
+            if (row == null && inner) {
+                return null;
+            }
+            Map<String, Object> out = new LinkedHashMap<>(l.record());
+            out.put(as, row);
+            return out;
+        }, Named.as(id + "-join"));
+        if (!inner) {
+            return joined;
+        }
+        return joined.filter((k, v) -> {
+            if (v == null) {
+                metrics.filtered();
+                return false;
+            }
+            return true;
+        }, Named.as(id + "-matched"));
+    }
+
+    private static GlobalKTable<String, Map<String, Object>> globalTable(CompileContext ctx, Topic topic) {
+        String name = topic.name();
+        return ctx.builder().globalTable(name,
+                Consumed.with(Serdes.String(), Serdes.serdeFrom(RecordCodec.serializer(topic.format()),
+                        new TableRowDeserializer(topic.format()))).withName(storeName(name) + "-source"),
+                Materialized.as(storeName(name)));
+    }
+
+    /** Decodes table rows; a row that cannot be decoded is logged and read as absent. */
+    static final class TableRowDeserializer implements Deserializer<Map<String, Object>> {
+        private final Format format;
+        private final AtomicLong bad = new AtomicLong();
+
+        TableRowDeserializer(Format format) {
+            this.format = format;
+        }
+
+        @Override
+        public Map<String, Object> deserialize(String topic, byte[] data) {
+            if (data == null) {
+                return null;
+            }
+            Decoded d = RecordCodec.decode(format, data);
+            if (d.isOk()) {
+                return d.fields();
+            }
+            long n = bad.incrementAndGet();
+            if (n == 1 || n % WARN_EVERY == 0) {
+                LOG.warn("Table {}: a row cannot be decoded and is treated as absent ({}); {} such row(s) so far",
+                        topic, d.error(), n);
+            }
+            return null;
+        }
+    }
+
+    private static final class LookupKey implements Processor<String, Map<String, Object>, String, Object> {
+        private final String id;
+        private final CompiledExpression key;
+        private final boolean inner;
+        private final PipelineMetrics metrics;
+        private ProcessorContext<String, Object> context;
+
+        LookupKey(String id, CompiledExpression key, boolean inner, PipelineMetrics metrics) {
+            this.id = id;
+            this.key = key;
+            this.inner = inner;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Object> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(Record<String, Map<String, Object>> record) {
+            Optional<RecordMetadata> m = context.recordMetadata();
+            String k;
+            try {
+                k = key.evalString(record.value(), new RecordMeta(record.key(), m.map(RecordMetadata::topic).orElse(null),
+                        m.map(RecordMetadata::partition).orElse(-1), m.map(RecordMetadata::offset).orElse(-1L),
+                        record.timestamp()));
+            } catch (EvaluationFailure e) {
+                context.forward(record.withValue(DeadLetters.of(context, id, "key", e.getMessage(),
+                        Json.write(record.value()))));
+                return;
+            }
+            if (k == null && inner) {
+                metrics.filtered();
+                return;
+            }
+            context.forward(record.withValue(new Lookup(k, record.value())));
+        }
     }
 }
