@@ -1,0 +1,116 @@
+package dev.weir.engine.step;
+
+import dev.weir.spec.step.AggregateStep.Function;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccumulatorTest {
+
+    private static final Map<String, Function> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("n", Function.COUNT);
+        COLUMNS.put("total", Function.SUM);
+        COLUMNS.put("average", Function.AVG);
+        COLUMNS.put("low", Function.MIN);
+        COLUMNS.put("high", Function.MAX);
+        COLUMNS.put("distinct", Function.COUNT_DISTINCT);
+    }
+
+    /** One record's arguments, as {@link AggregateArguments} forwards them: nulls left out. */
+    private static Map<String, Object> args(Number amount, String customer) {
+        Map<String, Object> m = new HashMap<>();
+        if (amount != null) {
+            List.of("total", "average", "low", "high").forEach(c -> m.put(c, amount));
+        }
+        if (customer != null) {
+            m.put("distinct", customer);
+        }
+        return m;
+    }
+
+    private static Accumulator of(List<Map<String, Object>> records) {
+        Accumulator acc = new Accumulator(COLUMNS);
+        records.forEach(acc::add);
+        return acc;
+    }
+
+    private static Map<String, Object> expected(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void mergingTwoAccumulatorsGivesWhatAddingEveryRecordToOneGives() {
+        List<Map<String, Object>> first = List.of(args(3L, "a"), args(2.5, "b"), args(null, null));
+        List<Map<String, Object>> second = List.of(args(10L, "a"), args(-1L, "c"));
+        Accumulator all = of(List.of(first.get(0), first.get(1), first.get(2), second.get(0), second.get(1)));
+
+        Accumulator merged = of(first).merge(of(second));
+
+        assertThat(merged.results()).isEqualTo(all.results()).isEqualTo(expected(
+                "n", 5L, "total", 14.5, "average", 3.625, "low", -1L, "high", 10L, "distinct", 3L));
+    }
+
+    @Test
+    void mergingIntegerSumsKeepsThemExactLongs() {
+        Accumulator merged = of(List.of(args(3L, null))).merge(of(List.of(args(4L, null))));
+
+        assertThat(merged.results()).containsEntry("total", 7L).containsEntry("average", 3.5);
+    }
+
+    @Test
+    void mergingWithAnEmptySessionChangesNothing() {
+        Accumulator merged = new Accumulator(COLUMNS).merge(of(List.of(args(2.0, "a"))));
+
+        assertThat(merged.results()).isEqualTo(expected(
+                "n", 1L, "total", 2.0, "average", 2.0, "low", 2.0, "high", 2.0, "distinct", 1L));
+    }
+
+    @Test
+    void aGroupThatOnlySawNullsHasCountsButNullNumbers() {
+        Accumulator acc = of(List.of(args(null, null)));
+
+        assertThat(acc.results()).isEqualTo(expected(
+                "n", 1L, "total", null, "average", null, "low", null, "high", null, "distinct", 0L));
+    }
+
+    @Test
+    void aSumThatOverflowsALongBecomesADouble() {
+        Accumulator acc = of(List.of(args(Long.MAX_VALUE, null), args(Long.MAX_VALUE, null)));
+
+        assertThat(acc.results().get("total")).isEqualTo(2.0 * Long.MAX_VALUE);
+    }
+
+    @Test
+    void storedStateReadsBackWithTheSameTypesAndKeepsAccumulating() {
+        Serde<Accumulator> serde = Accumulator.serde(COLUMNS);
+        Accumulator acc = of(List.of(args(3L, "a"), args(2.5, "b")));
+
+        Accumulator read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", acc));
+        read.add(args(1L, "a"));
+
+        assertThat(read.results()).isEqualTo(expected(
+                "n", 3L, "total", 6.5, "average", 6.5 / 3, "low", 1L, "high", 3L, "distinct", 2L));
+    }
+
+    @Test
+    void aColumnAddedLaterStartsEmptyOnStoredState() {
+        Map<String, Function> before = Map.of("n", Function.COUNT);
+        byte[] stored = Accumulator.serde(before).serializer().serialize("t", new Accumulator(before).add(Map.of()));
+
+        Accumulator read = Accumulator.serde(COLUMNS).deserializer().deserialize("t", stored);
+
+        assertThat(read.results()).containsEntry("n", 1L).containsEntry("distinct", 0L).containsEntry("total", null);
+    }
+}
