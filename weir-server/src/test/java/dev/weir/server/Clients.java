@@ -43,6 +43,19 @@ public final class Clients {
 
     /** Reads committed records from the beginning of every partition until {@code expected} arrived or the timeout passed. */
     public static List<ConsumerRecord<String, String>> read(String bootstrap, String topic, int expected, Duration timeout) {
+        return read(bootstrap, topic, records -> records.size() >= expected, timeout);
+    }
+
+    /** Records whose value contains {@code text}, waiting until at least one arrived or the timeout passed. */
+    public static List<ConsumerRecord<String, String>> awaitContaining(String bootstrap, String topic, String text,
+                                                                       Duration timeout) {
+        return read(bootstrap, topic, records -> records.stream().anyMatch(r -> r.value() != null && r.value().contains(text)),
+                timeout).stream().filter(r -> r.value() != null && r.value().contains(text)).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String bootstrap, String topic,
+                                                             java.util.function.Predicate<List<ConsumerRecord<String, String>>> done,
+                                                             Duration timeout) {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -53,7 +66,7 @@ public final class Clients {
             c.seekToBeginning(tps);
             List<ConsumerRecord<String, String>> out = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
+            while (!done.test(out) && System.nanoTime() < deadline) {
                 c.poll(Duration.ofMillis(200)).forEach(out::add);
             }
             // A little longer, to catch records that should not be there.

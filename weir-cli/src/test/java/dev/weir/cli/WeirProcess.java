@@ -1,0 +1,89 @@
+package dev.weir.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The packaged weir command running as a real process, its output captured line by line. */
+final class WeirProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private WeirProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "weir-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static WeirProcess start(Path workDir, String... args) throws IOException {
+        String jar = System.getProperty("weir.jar");
+        if (jar == null || !Path.of(jar).toFile().isFile()) {
+            throw new IllegalStateException("the packaged jar is missing: " + jar + " (run through 'mvn verify')");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-jar", jar));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        return new WeirProcess(pb.start());
+    }
+
+    /** Waits for a line matching {@code match}; fails with everything printed so far if it does not come. */
+    String awaitLine(Predicate<String> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            for (; seen < lines.size(); seen++) {
+                if (match.test(lines.get(seen))) {
+                    return lines.get(seen);
+                }
+            }
+            if (!process.isAlive() && seen >= lines.size()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected line did not appear; output so far:\n" + String.join("\n", lines));
+    }
+
+    String output() {
+        return String.join("\n", lines);
+    }
+
+    /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit code. */
+    int stop(Duration timeout) throws InterruptedException, IOException {
+        // Process.destroy() would also close our end of its output; kill(1) leaves it open to read the last lines.
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("weir did not stop within " + timeout + "; output:\n" + output());
+        }
+        Thread.sleep(300); // let the reader take the last lines
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
