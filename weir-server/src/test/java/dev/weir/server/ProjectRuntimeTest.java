@@ -81,8 +81,9 @@ class ProjectRuntimeTest {
              ProjectRuntime runtime = new ProjectRuntime(project, compiled, kafka.bootstrapServers(), Map.of(),
                      dir.resolve(".weir/state"), false)) {
             runtime.start();
-            Clients.produce(kafka.bootstrapServers(), "payments", null, payment("a", 1.5), null, payment("b", -2),
-                    null, payment("a", 1.5), null, "not json", null, payment("c", 3));
+            // Keyed by id, so repeats of an id share a partition, as dedupe requires.
+            Clients.produce(kafka.bootstrapServers(), "payments", "a", payment("a", 1.5), "b", payment("b", -2),
+                    "a", payment("a", 1.5), "x", "not json", "c", payment("c", 3));
             List<ConsumerRecord<String, String>> clean = Clients.read(kafka.bootstrapServers(), "payments-clean", 2, WAIT);
             assertThat(clean).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("a", "c");
             assertThat(clean).extracting(ConsumerRecord::value).contains("{\"id\":\"a\",\"amount\":1.5,\"cents\":150}");
@@ -97,7 +98,7 @@ class ProjectRuntimeTest {
              ProjectRuntime runtime = new ProjectRuntime(project, again, kafka.bootstrapServers(), Map.of(),
                      dir.resolve(".weir/state"), false)) {
             runtime.start();
-            Clients.produce(kafka.bootstrapServers(), "payments", null, payment("a", 1.5), null, payment("d", 4));
+            Clients.produce(kafka.bootstrapServers(), "payments", "a", payment("a", 1.5), "d", payment("d", 4));
             List<ConsumerRecord<String, String>> clean = Clients.read(kafka.bootstrapServers(), "payments-clean", 3, WAIT);
             assertThat(clean).extracting(ConsumerRecord::key)
                     .as("a is remembered by dedupe, and nothing is processed twice")

@@ -134,7 +134,6 @@ public final class ProjectLoader {
                 if (Files.isDirectory(child) && !name.startsWith(".") && !SKIPPED_DIRS.contains(name)) {
                     try (Stream<Path> walk = Files.walk(child)) {
                         walk.filter(Files::isRegularFile)
-                                .filter(p -> root.relativize(p).toString().split("/").length > 0)
                                 .filter(p -> !hasHiddenPart(root.relativize(p)))
                                 .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                                 .sorted()

@@ -34,6 +34,8 @@ import dev.weir.spec.step.ValidateStep;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.TopologyException;
+import dev.weir.spec.SpecException;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -67,6 +69,16 @@ public final class PipelineCompiler {
     }
 
     public CompiledPipeline compile(Project project, Pipeline pipeline) {
+        try {
+            return build(project, pipeline);
+        } catch (TopologyException e) {
+            // e.g. one topic read twice (as source and as enrich table): a mistake in the project, not a crash.
+            throw SpecException.at(pipeline.pos(), "pipeline '" + pipeline.name() + "' cannot be built: "
+                    + e.getMessage().replaceFirst("^Invalid topology: ", ""));
+        }
+    }
+
+    private CompiledPipeline build(Project project, Pipeline pipeline) {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineMetrics metrics = new PipelineMetrics(pipeline.name());
         CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, metrics);

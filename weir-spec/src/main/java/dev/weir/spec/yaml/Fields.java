@@ -157,7 +157,15 @@ public final class Fields {
 
     public static double number(YNode n, String key) {
         if (n instanceof YNode.YScalar s && (s.type() == YNode.YScalar.Type.INT || s.type() == YNode.YScalar.Type.FLOAT)) {
-            return Double.parseDouble(s.text().replace("_", ""));
+            try {
+                double d = Double.parseDouble(s.text().replace("_", ""));
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // YAML's .inf and .nan, or an integer in hex or octal: none is a useful setting here
+            }
+            throw SpecException.at(n.pos(), "'" + key + "' must be a finite decimal number, found '" + s.text() + "'");
         }
         throw SpecException.at(n.pos(), "'" + key + "' must be a number, found " + n.describe());
     }
