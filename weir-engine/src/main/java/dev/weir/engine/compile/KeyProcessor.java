@@ -34,8 +34,7 @@ public final class KeyProcessor implements Processor<String, Map<String, Object>
     public void process(Record<String, Map<String, Object>> record) {
         Optional<RecordMetadata> m = context.recordMetadata();
         try {
-            String k = key.evalString(record.value(), new RecordMeta(record.key(), m.map(RecordMetadata::topic).orElse(null),
-                    m.map(RecordMetadata::partition).orElse(-1), m.map(RecordMetadata::offset).orElse(-1L), record.timestamp()));
+            String k = key.evalString(record.value(), RecordMeta.of(context, record.key(), record.timestamp()));
             context.forward(record.withKey(k).withValue(record.value()));
         } catch (EvaluationFailure e) {
             context.forward(record.withValue(new DeadLetter(step, "key", e.getMessage(), Json.write(record.value()),

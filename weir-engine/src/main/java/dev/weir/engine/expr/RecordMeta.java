@@ -1,12 +1,23 @@
 package dev.weir.engine.expr;
 
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Map;
 
 /** What expressions see as {@code meta}: the record's key and where it came from. */
 public record RecordMeta(String key, String topic, int partition, long offset, long timestamp) {
 
     public static final RecordMeta NONE = new RecordMeta(null, null, -1, -1, -1);
+
+    /** The current record's metadata as a processor sees it, with the key and timestamp it carries now. */
+    public static RecordMeta of(ProcessorContext<?, ?> context, String key, long timestamp) {
+        Optional<RecordMetadata> m = context.recordMetadata();
+        return new RecordMeta(key, m.map(RecordMetadata::topic).orElse(null), m.map(RecordMetadata::partition).orElse(-1),
+                m.map(RecordMetadata::offset).orElse(-1L), timestamp);
+    }
 
     Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();

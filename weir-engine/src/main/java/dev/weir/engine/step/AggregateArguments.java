@@ -49,9 +49,7 @@ final class AggregateArguments implements Processor<String, Map<String, Object>,
     public void process(Record<String, Map<String, Object>> record) {
         Map<String, Object> fields = record.value();
         Optional<RecordMetadata> m = context.recordMetadata();
-        RecordMeta meta = new RecordMeta(record.key(), m.map(RecordMetadata::topic).orElse(null),
-                m.map(RecordMetadata::partition).orElse(-1), m.map(RecordMetadata::offset).orElse(-1L),
-                record.timestamp());
+        RecordMeta meta = RecordMeta.of(context, record.key(), record.timestamp());
         String key;
         try {
             key = groupBy.evalString(fields, meta);

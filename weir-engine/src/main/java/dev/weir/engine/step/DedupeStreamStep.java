@@ -17,7 +17,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Drops records whose dedupe key was seen within {@code within} of event time (the record
@@ -103,9 +101,7 @@ public final class DedupeStreamStep implements StreamStep {
             long ts = record.timestamp();
             String k;
             try {
-                Optional<RecordMetadata> m = context.recordMetadata();
-                k = key.evalString(record.value(), new RecordMeta(record.key(), m.map(RecordMetadata::topic).orElse(null),
-                        m.map(RecordMetadata::partition).orElse(-1), m.map(RecordMetadata::offset).orElse(-1L), ts));
+                k = key.evalString(record.value(), RecordMeta.of(context, record.key(), ts));
             } catch (EvaluationFailure e) {
                 context.forward(record.withValue(DeadLetters.of(context, id, "key", e.getMessage(),
                         Json.write(record.value()))));

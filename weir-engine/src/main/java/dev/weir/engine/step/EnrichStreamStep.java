@@ -162,9 +162,7 @@ public final class EnrichStreamStep implements StreamStep {
             Optional<RecordMetadata> m = context.recordMetadata();
             String k;
             try {
-                k = key.evalString(record.value(), new RecordMeta(record.key(), m.map(RecordMetadata::topic).orElse(null),
-                        m.map(RecordMetadata::partition).orElse(-1), m.map(RecordMetadata::offset).orElse(-1L),
-                        record.timestamp()));
+                k = key.evalString(record.value(), RecordMeta.of(context, record.key(), record.timestamp()));
             } catch (EvaluationFailure e) {
                 context.forward(record.withValue(DeadLetters.of(context, id, "key", e.getMessage(),
                         Json.write(record.value()))));

@@ -147,9 +147,7 @@ public final class JoinStreamStep implements StreamStep {
             Optional<RecordMetadata> m = context.recordMetadata();
             String k;
             try {
-                k = key.evalString(fields, new RecordMeta(record.key(), m.map(RecordMetadata::topic).orElse(null),
-                        m.map(RecordMetadata::partition).orElse(-1), m.map(RecordMetadata::offset).orElse(-1L),
-                        record.timestamp()));
+                k = key.evalString(fields, RecordMeta.of(context, record.key(), record.timestamp()));
             } catch (EvaluationFailure e) {
                 context.forward(record.withValue(DeadLetters.of(context, id, rule, e.getMessage(),
                         payload != null ? payload : Json.write(fields))));

@@ -86,7 +86,7 @@ public final class RouteStreamStep implements StreamStep {
 
         @Override
         public void process(Record<String, Map<String, Object>> record) {
-            RecordMeta meta = new RecordMeta(record.key(), null, -1, -1, record.timestamp());
+            RecordMeta meta = RecordMeta.of(context, record.key(), record.timestamp());
             int chosen = NO_BRANCH;
             for (int i = 0; i < conditions.size() && chosen == NO_BRANCH; i++) {
                 try {

@@ -10,7 +10,6 @@ import dev.weir.engine.record.Json;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.util.List;
 import java.util.Map;
@@ -86,10 +85,7 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
     }
 
     private RecordMeta meta(String key, Record<String, Object> record) {
-        Optional<RecordMetadata> m = context.recordMetadata();
-        return new RecordMeta(key, m.map(RecordMetadata::topic).orElse(null),
-                m.map(RecordMetadata::partition).orElse(-1), m.map(RecordMetadata::offset).orElse(-1L),
-                record.timestamp());
+        return RecordMeta.of(context, key, record.timestamp());
     }
 
     private void deadLetter(Record<String, Object> record, String step, String rule, String error, byte[] payload) {
