@@ -1,8 +1,8 @@
 package dev.weir.cli;
 
 import dev.weir.server.ProjectRuntime;
-import dev.weir.server.broker.EmbeddedKafka;
-import dev.weir.server.broker.PortInUseException;
+import dev.weir.broker.EmbeddedKafka;
+import dev.weir.broker.PortInUseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

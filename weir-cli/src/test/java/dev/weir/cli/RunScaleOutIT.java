@@ -1,7 +1,7 @@
 package dev.weir.cli;
 
-import dev.weir.server.Clients;
-import dev.weir.server.broker.EmbeddedKafka;
+import dev.weir.broker.Clients;
+import dev.weir.broker.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;

@@ -1,7 +1,7 @@
 package dev.weir.cli;
 
 import dev.weir.engine.deadletter.DeadLetterHeaders;
-import dev.weir.server.Clients;
+import dev.weir.broker.Clients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.weir.server.broker;
+package dev.weir.broker;
 
 /**
  * Thrown when the port the broker should listen on is already taken by another process.

@@ -1,4 +1,4 @@
-package dev.weir.server.broker;
+package dev.weir.broker;
 
 /**
  * Thrown when the embedded broker cannot be started or does not become ready in time.

@@ -1,4 +1,4 @@
-package dev.weir.server.broker;
+package dev.weir.broker;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

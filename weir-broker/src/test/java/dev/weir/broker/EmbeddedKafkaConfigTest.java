@@ -1,4 +1,4 @@
-package dev.weir.server.broker;
+package dev.weir.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

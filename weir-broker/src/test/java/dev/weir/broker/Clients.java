@@ -1,4 +1,4 @@
-package dev.weir.server;
+package dev.weir.broker;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
