@@ -230,7 +230,7 @@ final class AvroValues {
                 + (schema.getType() == Schema.Type.UNION ? " of " + schema.getTypes() : "") + ", was " + describe(value));
     }
 
-    private static String describe(Object v) {
+    static String describe(Object v) {
         if (v == null) {
             return "null";
         }

@@ -26,4 +26,11 @@ final class InMemorySchemas implements SchemaSource {
             return id;
         });
     }
+
+    /** Adds a schema that references others by name, as a registry returns it; returns its id. */
+    synchronized int add(String type, String schema, Map<String, String> references) {
+        int id = byId.size() + 1;
+        byId.put(id, new RegisteredSchema(id, type, schema, references));
+        return id;
+    }
 }
