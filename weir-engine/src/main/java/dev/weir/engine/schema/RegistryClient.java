@@ -51,20 +51,28 @@ public final class RegistryClient implements SchemaSource {
         }
         JsonNode body = call("GET", "schemas/ids/" + id, null);
         Map<String, String> references = new LinkedHashMap<>();
-        for (JsonNode ref : body.path("references")) {
-            RegisteredSchema referenced = version(ref.path("subject").asText(), ref.path("version").asText());
-            references.put(ref.path("name").asText(), referenced.schema());
-        }
+        collectReferences(body.path("references"), references, 0);
         RegisteredSchema schema = new RegisteredSchema(id, body.path("schemaType").asText("AVRO"),
                 body.path("schema").asText(), references);
         byId.put(id, schema);
         return schema;
     }
 
-    private RegisteredSchema version(String subject, String version) throws SchemaException {
-        JsonNode body = call("GET", "subjects/" + encode(subject) + "/versions/" + version, null);
-        return new RegisteredSchema(body.path("id").asInt(), body.path("schemaType").asText("AVRO"),
-                body.path("schema").asText(), Map.of());
+    /** Adds the referenced schemas, and what they reference in turn, by the names they are imported with. */
+    private void collectReferences(JsonNode refs, Map<String, String> into, int depth) throws SchemaException {
+        if (depth > 32) {
+            throw new SchemaException("schema references nest deeper than 32 levels");
+        }
+        for (JsonNode ref : refs) {
+            String name = ref.path("name").asText();
+            if (into.containsKey(name)) {
+                continue;
+            }
+            JsonNode version = call("GET", "subjects/" + encode(ref.path("subject").asText()) + "/versions/"
+                    + ref.path("version").asText(), null);
+            into.put(name, version.path("schema").asText());
+            collectReferences(version.path("references"), into, depth + 1);
+        }
     }
 
     @Override
