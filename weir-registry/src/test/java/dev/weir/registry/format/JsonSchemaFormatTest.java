@@ -267,6 +267,21 @@ class JsonSchemaFormatTest {
     }
 
     @Test
+    void constrainingTheUndeclaredPropertiesOfAnOpenObjectBreaksReaders() {
+        String reader = "{'type':'object','properties':{'id':{}},'additionalProperties':{'type':'string'}}";
+
+        assertThat(readerProblems(reader, object("'id':{}"))).containsExactly("#/additionalProperties: narrowed from any value to a schema");
+    }
+
+    @Test
+    void aPatternPropertyIsComparedWithTheSamePattern() {
+        String reader = "{'type':'object','patternProperties':{'^x-':{'type':'integer'}}}";
+        String writer = "{'type':'object','patternProperties':{'^x-':{'type':'string'}}}";
+
+        assertThat(readerProblems(reader, writer)).containsExactly("#/patternProperties/^x-: type changed from string to integer");
+    }
+
+    @Test
     void openingAClosedObjectKeepsReadersWorking() {
         assertThat(readerProblems(object("'id':{}"), "{'type':'object','properties':{'id':{}},'additionalProperties':false}")).isEmpty();
     }
@@ -359,6 +374,19 @@ class JsonSchemaFormatTest {
     void fewerAllowedItemsOrRequiringUniqueItemsBreaksReaders() {
         assertThat(readerProblems("{'type':'array','maxItems':2,'uniqueItems':true}", "{'type':'array','maxItems':5}"))
                 .containsExactly("#: maxItems decreased from 5 to 2", "#: uniqueItems added");
+    }
+
+    @Test
+    void constrainingUnconstrainedItemsBreaksReaders() {
+        assertThat(readerProblems("{'type':'array','items':{'type':'string'}}", "{'type':'array'}"))
+                .containsExactly("#/items: narrowed from any value to a schema");
+    }
+
+    @Test
+    void addingATupleItemToAnOpenTupleBreaksReaders() {
+        assertThat(readerProblems("{'type':'array','prefixItems':[{'type':'string'},{'type':'number'}]}",
+                "{'type':'array','prefixItems':[{'type':'string'}]}"))
+                .containsExactly("#/prefixItems/1: tuple item added to an open content model, where the writer allows any value");
     }
 
     @Test

@@ -274,6 +274,12 @@ class ProtobufFormatTest {
                 .containsExactly("Order.id (field 1): label changed from optional to required");
     }
 
+    @Test
+    void relaxingARequiredFieldKeepsReadersWorking() {
+        assertThat(readerProblems(proto2("message Order {\n  optional string id = 1;\n}\n"), proto2("message Order {\n  required string id = 1;\n}\n")))
+                .isEmpty();
+    }
+
     // oneofs
 
     @Test
