@@ -150,9 +150,9 @@ final class JsonSchemaRules {
         if (!JsonSchemaNode.hasNoAssertion(own)) {
             parts.add(new Part("", node.child(own)));
         }
-        JsonNode ref = json.get("$ref");
-        if (ref != null && node.resolve(ref.asText()) != null) {
-            parts.add(new Part("", node.resolve(ref.asText())));
+        JsonSchemaNode target = json.has("$ref") ? node.resolve(json.get("$ref").asText()) : null;
+        if (target != null) {
+            parts.add(new Part("", target));
         }
         JsonNode allOf = json.get("allOf");
         for (int i = 0; allOf != null && i < allOf.size(); i++) {
