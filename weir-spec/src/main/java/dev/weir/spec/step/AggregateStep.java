@@ -50,7 +50,8 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
                             FieldDoc.optional("advance", ValueType.duration(), "How far a hopping window moves; at most its size."),
                             FieldDoc.optional("session", ValueType.duration(), "Windows that close after this long without records."),
                             FieldDoc.optional("grace", ValueType.duration(), "0s", "How long late records are still counted."))
-                            .exactlyOneOf("tumbling", "hopping", "session"),
+                            .exactlyOneOf("tumbling", "hopping", "session")
+                            .requiring("hopping", "advance"),
                             "Per event-time window; without it, one running result per group."),
                     FieldDoc.optional("emit", ValueType.enumOf(Emit.class), "updates",
                             "A result on every record (updates), or one per window when it closes (final; needs window)."),
@@ -58,7 +59,7 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
                             "Result fields, each an aggregate call: count(), sum(x), avg(x), min(x), max(x), "
                                     + "count_distinct(x), where x is an expression."),
                     FieldDoc.optional("to", ValueType.string(), "Write results to this topic and let records go on."),
-                    FieldDoc.optional("format", ValueType.enumOf(Format.class), "json", "How results are written to to."),
+                    FieldDoc.optional("format", ValueType.enumOf(Format.class), "json", "Encoding of the results on the to topic."),
                     FieldDoc.optional("store", ValueType.enumOf(StoreKind.class), "rocksdb", "Where group state is kept.")),
             """
             - aggregate:

@@ -17,7 +17,8 @@ public record FilterStep(String id, Expr expr, Position pos) implements Step {
     public static final String TYPE = "filter";
 
     public static final StepDoc DOC = new StepDoc(TYPE, "Keep records that match",
-            "Keeps records for which the expression is true and drops the others.",
+            "Keeps records for which the expression is true and drops the others. Write the expression alone, "
+                    + "or a mapping with expr and name.",
             ValueType.oneOf(ValueType.expression(), ValueType.object(StepDoc.NAME,
                     FieldDoc.required("expr", ValueType.expression(), "Records for which this is true are kept."))),
             """

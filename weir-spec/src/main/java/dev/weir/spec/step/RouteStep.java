@@ -42,7 +42,7 @@ public record RouteStep(String id, List<Branch> branches, Optional<String> defau
     public static final StepDoc DOC = new StepDoc(TYPE, "Send records to topics",
             "Sends each record to the first branch whose when holds. A routed record leaves the pipeline unless "
                     + "its branch says continue: true. A record no branch matches goes to the default topic when "
-                    + "there is one, else on to the next step. Written as the list of branches, or as a mapping "
+                    + "there is one, else on to the next step. Write the list of branches alone, or a mapping "
                     + "with branches and the other settings.",
             ValueType.oneOf(BRANCHES, ValueType.object(StepDoc.NAME,
                     FieldDoc.required("branches", BRANCHES, "The branches, tried in order."),
