@@ -23,6 +23,11 @@ public record Metadata(String name, Optional<String> owner, Map<String, String> 
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,200}");
 
+    /** Whether {@code name} may be a resource's name. */
+    public static boolean validName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
     public static Metadata parse(YNode node) {
         Fields f = Fields.of(node, "metadata");
         String name = f.requiredString("name");
