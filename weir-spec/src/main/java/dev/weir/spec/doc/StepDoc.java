@@ -44,12 +44,4 @@ public record StepDoc(String type, String title, String summary, ValueType value
     public List<FieldDoc> fields() {
         return objectForm().map(ValueType.ObjectOf::fields).orElse(List.of());
     }
-
-    /** The forms other than the mapping, such as a bare expression. */
-    public List<ValueType> shortForms() {
-        if (value instanceof ValueType.OneOf one) {
-            return one.forms().stream().filter(f -> !(f instanceof ValueType.ObjectOf)).toList();
-        }
-        return List.of();
-    }
 }

@@ -11,7 +11,6 @@ import dev.weir.spec.model.ProjectSettings;
 import dev.weir.spec.model.Topic;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The documented resource kinds and the envelope they share. The loader's
@@ -27,10 +26,6 @@ public final class ResourceKinds {
     /** Every documented kind, in the order the reference lists them. */
     public static List<ResourceDoc> all() {
         return ALL;
-    }
-
-    public static Optional<ResourceDoc> of(String kind) {
-        return ALL.stream().filter(d -> d.kind().equals(kind)).findFirst();
     }
 
     /** The {@code metadata} block every resource carries. */
