@@ -39,7 +39,9 @@ final class InitCommand implements Callable<Integer> {
         }
         List<String> existing = ProjectScaffold.existing(target);
         if (!existing.isEmpty()) {
-            throw new UserError(ExitCode.USAGE, dir + " already has " + String.join(", ", existing)
+            String found = existing.size() <= 3 ? String.join(", ", existing)
+                    : String.join(", ", existing.subList(0, 3)) + " and " + (existing.size() - 3) + " more of its files";
+            throw new UserError(ExitCode.USAGE, dir + " already has " + found
                     + "; weir init wrote nothing. Choose an empty directory, or move these files away.");
         }
         List<String> written = ProjectScaffold.write(target, projectName);
