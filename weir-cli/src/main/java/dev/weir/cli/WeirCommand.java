@@ -8,8 +8,8 @@ import java.io.PrintStream;
 
 @Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming data pipelines as code on Apache Kafka.",
-        subcommands = {UpCommand.class, RunCommand.class, TailCommand.class, ProduceCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {InitCommand.class, UpCommand.class, RunCommand.class, TailCommand.class, ProduceCommand.class,
+                SchemaCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with: weir up examples/fraud-detection"})
 public final class WeirCommand {
 

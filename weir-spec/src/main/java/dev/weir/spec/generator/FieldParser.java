@@ -2,6 +2,8 @@ package dev.weir.spec.generator;
 
 import dev.weir.spec.Names;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Reads the {@code fields} of a generator, and the fields nested in {@code list} and {@code object}. */
 final class FieldParser {
@@ -41,6 +44,63 @@ final class FieldParser {
     }
 
     private static final Set<String> MODIFIERS = Set.of("format", "nullRate", "round", "min", "max", "jitter");
+
+    /** A generator field, referred to by name so that list items and object fields can be fields again. */
+    static final ValueType FIELD = ValueType.ref("generator-field", "generator field", () -> FieldParser.DOC);
+
+    private static final List<FieldDoc> KIND_DOCS = List.of(
+            FieldDoc.optional("uuid", ValueType.object(), "A random UUID (version 4), as text: uuid: {}."),
+            FieldDoc.optional("sequence", ValueType.object(
+                    FieldDoc.optional("start", ValueType.integer(), "1", "The first value."),
+                    FieldDoc.optional("step", ValueType.integer(), "1", "Added each time; may be negative, not 0."),
+                    FieldDoc.optional("end", ValueType.integer(), "After this value the sequence starts over."),
+                    FieldDoc.optional("prefix", ValueType.string(), "Makes the values text: c-1, c-2, ...")),
+                    "start, start+step, ...: integers, or text with a prefix."),
+            FieldDoc.optional("uniform", ValueType.object(
+                    FieldDoc.required("min", ValueType.number(), "The smallest value."),
+                    FieldDoc.required("max", ValueType.number(), "The largest value; decimals never reach it."),
+                    FieldDoc.optional("integer", ValueType.bool(), "false", "Make integers, both ends included.")),
+                    "Evenly spread between min and max."),
+            FieldDoc.optional("normal", ValueType.object(
+                    FieldDoc.required("mean", ValueType.number(), "The centre."),
+                    FieldDoc.required("stddev", ValueType.number(), "The spread; not negative.")),
+                    "The bell curve; combine with min and max to keep it in bounds."),
+            FieldDoc.optional("lognormal", ValueType.object(
+                    FieldDoc.required("median", ValueType.number(), "Half the values lie below it; greater than 0."),
+                    FieldDoc.optional("sigma", ValueType.number(), "1", "The larger, the longer the tail; not negative.")),
+                    "Positive and skewed, like prices, amounts and durations."),
+            FieldDoc.optional("choice", ValueType.listOf(ValueType.any()),
+                    "One of the values, each equally likely; values keep their YAML type."),
+            FieldDoc.optional("weighted", ValueType.mapOf(ValueType.number()),
+                    "One of the names, in proportion to its weight: { DE: 5, FR: 3, US: 1 }."),
+            FieldDoc.optional("fake", ValueType.enumOf(FakeKind.yamlNames()),
+                    "Realistic-looking personal or business data."),
+            FieldDoc.optional("timestamp", ValueType.enumOf(Stream.of(FieldGen.Timestamp.Style.values())
+                            .map(FieldGen.Timestamp.Style::yamlName).toList()),
+                    "The time the record is made: now as ISO-8601 UTC text, epoch_millis as a number."),
+            FieldDoc.optional("boolean", ValueType.number(), "true with this probability, from 0 to 1."),
+            FieldDoc.optional("constant", ValueType.any(), "Always this value; may be a mapping or a list."),
+            FieldDoc.optional("list", ValueType.object(
+                    FieldDoc.required("of", FIELD, "How each item is made."),
+                    FieldDoc.optional("min", ValueType.integer(), "0", "The fewest items."),
+                    FieldDoc.optional("max", ValueType.integer(), "3 (or min, if larger)", "The most items.")),
+                    "A JSON array of min to max items."),
+            FieldDoc.optional("object", ValueType.mapOf(FIELD), "A nested JSON object of fields."));
+
+    private static final List<FieldDoc> MODIFIER_DOCS = List.of(
+            FieldDoc.optional("min", ValueType.number(), "Numbers: clamp values up to at least this."),
+            FieldDoc.optional("max", ValueType.number(), "Numbers: clamp values down to at most this."),
+            FieldDoc.optional("round", ValueType.integer(), "Numbers: keep this many decimals; 0 gives integers."),
+            FieldDoc.optional("format", ValueType.string(),
+                    "Turn the value into text with a Java format string, e.g. c-%d or %.2f EUR."),
+            FieldDoc.optional("nullRate", ValueType.number(), "0", "Share of values that are null instead, from 0 to 1."),
+            FieldDoc.optional("jitter", ValueType.duration(), "0s",
+                    "With timestamp: each value is earlier by a random amount up to this."));
+
+    /** A field's definition: exactly one kind, and modifiers. */
+    static final ValueType.ObjectOf DOC = new ValueType.ObjectOf(
+            Stream.concat(KIND_DOCS.stream(), MODIFIER_DOCS.stream()).toList(),
+            KIND_DOCS.stream().map(FieldDoc::name).toList(), List.of(), Map.of("jitter", "timestamp"));
 
     private FieldParser() {
     }

@@ -4,6 +4,9 @@ import dev.weir.spec.Names;
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
 import dev.weir.spec.model.Metadata;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.ResourceDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
@@ -34,6 +37,43 @@ public record Generator(Metadata metadata, String topic, double rate, Optional<L
                         Optional<String> key, double badRecords, Map<String, FieldSpec> fields, Position pos) {
 
     public static final double DEFAULT_RATE = 10.0;
+
+    public static final ResourceDoc DOC = new ResourceDoc("Generator", "Data generator",
+            "Produces realistic JSON records into a topic at a steady rate, so a pipeline can be tried out without "
+                    + "a real data source. weir up runs every generator of the project.",
+            "generators/*.yaml",
+            ValueType.object(
+                    FieldDoc.required("topic", ValueType.string(), "The topic records are produced to."),
+                    FieldDoc.optional("rate", ValueType.number(), "10",
+                            "Records per second, greater than 0; spread evenly over each second."),
+                    FieldDoc.optional("count", ValueType.integer(), "endless", "Stop after this many records."),
+                    FieldDoc.optional("seed", ValueType.integer(), "random",
+                            "With a seed, every run makes the same records (timestamps apart)."),
+                    FieldDoc.optional("key", ValueType.string(), "no key",
+                            "The field whose value becomes the record key, as text; one of the fields."),
+                    FieldDoc.optional("badRecords", ValueType.number(), "0",
+                            "Share of deliberately broken records, from 0 to 1."),
+                    FieldDoc.required("fields", ValueType.mapOf(FieldParser.FIELD),
+                            "The record's fields, in the order they appear in the JSON.")),
+            true,
+            """
+            apiVersion: weir.dev/v1
+            kind: Generator
+            metadata: { name: transactions }
+            spec:
+              topic: transactions
+              rate: 20
+              seed: 42
+              key: customer_id
+              badRecords: 0.02
+              fields:
+                transaction_id: { uuid: {} }
+                customer_id:    { sequence: { start: 1, end: 200, prefix: "c-" } }
+                amount:         { lognormal: { median: 40, sigma: 1.0 }, round: 2 }
+                country:        { weighted: { DE: 5, FR: 3, US: 1 } }
+                ts:             { timestamp: now, jitter: 5s }
+                tags:           { list: { of: { choice: [new, vip, promo] }, max: 3 } }
+            """);
 
     public Generator {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));

@@ -1,11 +1,35 @@
 package dev.weir.spec.model;
 
 import dev.weir.spec.Position;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.ResourceDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
 /** kind: Project — the {@code weir.yaml} at a project's root: its name and defaults. */
 public record ProjectSettings(Metadata metadata, int defaultPartitions, short defaultReplicationFactor, Position pos) {
+
+    public static final ResourceDoc DOC = new ResourceDoc("Project", "Project settings",
+            "The weir.yaml at the project's root: the project's name, and defaults for the topics Weir creates "
+                    + "that no Topic declares (dead-letter and route topics).",
+            "weir.yaml",
+            ValueType.object(
+                    FieldDoc.optional("defaults", ValueType.object(
+                            FieldDoc.optional("partitions", ValueType.integer(), "1", "Partitions of topics Weir creates."),
+                            FieldDoc.optional("replicationFactor", ValueType.integer(), "1",
+                                    "Replication factor of topics Weir creates.")),
+                            "Defaults for topics that no Topic declares."),
+                    FieldDoc.optional("environments", ValueType.any(),
+                            "Reserved for per-environment settings; accepted, not used yet.")),
+            false,
+            """
+            apiVersion: weir.dev/v1
+            kind: Project
+            metadata: { name: shop, owner: data-team }
+            spec:
+              defaults: { partitions: 3, replicationFactor: 1 }
+            """);
 
     public String name() {
         return metadata.name();

@@ -2,14 +2,43 @@ package dev.weir.spec.model;
 
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.ResourceDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** kind: Topic — a Kafka topic the project owns. */
 public record Topic(Metadata metadata, int partitions, short replicationFactor, Map<String, String> configs,
-                    Format format, Position pos) {
+                    Format format, Optional<String> schema, Position pos) {
+
+    public static final ResourceDoc DOC = new ResourceDoc("Topic", "Kafka topic",
+            "A Kafka topic the project owns. weir up and weir run create declared topics that do not exist yet.",
+            "topics/*.yaml",
+            ValueType.object(
+                    FieldDoc.optional("partitions", ValueType.integer(), "1", "Number of partitions; at least 1."),
+                    FieldDoc.optional("replicationFactor", ValueType.integer(), "1", "Copies of each partition; at least 1."),
+                    FieldDoc.optional("config", ValueType.mapOf(ValueType.scalar()),
+                            "Kafka topic configs, e.g. cleanup.policy: compact or retention.ms: 604800000."),
+                    FieldDoc.optional("format", ValueType.enumOf(Format.class), "json",
+                            "How the records' values are encoded; how a table's rows are read (enrich)."),
+                    FieldDoc.optional("schema", ValueType.string(),
+                            "Path, relative to the project, of a JSON Schema of the record values, "
+                                    + "e.g. schemas/orders.schema.json.")),
+            true,
+            """
+            apiVersion: weir.dev/v1
+            kind: Topic
+            metadata: { name: customers }
+            spec:
+              partitions: 1
+              replicationFactor: 1
+              format: json
+              config: { cleanup.policy: compact }
+            """);
 
     public String name() {
         return metadata.name();
@@ -32,7 +61,8 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
         }
         Map<String, String> configs = f.stringMap("config");
         Format format = f.optionalEnum("format", Format.class).orElse(Format.JSON);
+        Optional<String> schema = f.optionalString("schema");
         f.finish();
-        return new Topic(metadata, partitions, (short) rf, Map.copyOf(configs), format, spec.pos());
+        return new Topic(metadata, partitions, (short) rf, Map.copyOf(configs), format, schema, spec.pos());
     }
 }

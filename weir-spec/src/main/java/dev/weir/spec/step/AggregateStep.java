@@ -3,6 +3,9 @@ package dev.weir.spec.step;
 import dev.weir.spec.Names;
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.model.Expr;
 import dev.weir.spec.model.Format;
 import dev.weir.spec.model.StoreKind;
@@ -34,6 +37,38 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
                             Optional<String> to, Format format, StoreKind store, Position pos) implements Step {
 
     public static final String TYPE = "aggregate";
+
+    public static final StepDoc DOC = new StepDoc(TYPE, "Compute per group and window",
+            "Groups records by an expression and computes count(), sum(x), avg(x), min(x), max(x) and "
+                    + "count_distinct(x) per group, optionally per event-time window. With to, results go to that "
+                    + "topic and records go on unchanged; without it, the results replace the stream.",
+            ValueType.object(StepDoc.NAME,
+                    FieldDoc.required("groupBy", ValueType.expression(), "The group key."),
+                    FieldDoc.optional("window", ValueType.object(
+                            FieldDoc.optional("tumbling", ValueType.duration(), "Fixed windows of this size, one after the other."),
+                            FieldDoc.optional("hopping", ValueType.duration(), "Overlapping windows of this size; needs advance."),
+                            FieldDoc.optional("advance", ValueType.duration(), "How far a hopping window moves; at most its size."),
+                            FieldDoc.optional("session", ValueType.duration(), "Windows that close after this long without records."),
+                            FieldDoc.optional("grace", ValueType.duration(), "0s", "How long late records are still counted."))
+                            .exactlyOneOf("tumbling", "hopping", "session")
+                            .requiring("hopping", "advance"),
+                            "Per event-time window; without it, one running result per group."),
+                    FieldDoc.optional("emit", ValueType.enumOf(Emit.class), "updates",
+                            "A result on every record (updates), or one per window when it closes (final; needs window)."),
+                    FieldDoc.required("compute", ValueType.mapOf(ValueType.string()),
+                            "Result fields, each an aggregate call: count(), sum(x), avg(x), min(x), max(x), "
+                                    + "count_distinct(x), where x is an expression."),
+                    FieldDoc.optional("to", ValueType.string(), "Write results to this topic and let records go on."),
+                    FieldDoc.optional("format", ValueType.enumOf(Format.class), "json", "Encoding of the results on the to topic."),
+                    FieldDoc.optional("store", ValueType.enumOf(StoreKind.class), "rocksdb", "Where group state is kept.")),
+            """
+            - aggregate:
+                groupBy: merchant_id
+                window: { tumbling: 1m, grace: 10s }
+                emit: final
+                compute: { count: "count()", total: "sum(amount)", buyers: "count_distinct(customer_id)" }
+                to: merchant-stats
+            """);
 
     /** {@code updates}: a result on every record; {@code final}: one result when the window closes. */
     public enum Emit { UPDATES, FINAL }

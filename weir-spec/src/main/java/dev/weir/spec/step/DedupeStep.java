@@ -2,6 +2,9 @@ package dev.weir.spec.step;
 
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.model.Expr;
 import dev.weir.spec.model.StoreKind;
 import dev.weir.spec.yaml.Fields;
@@ -18,6 +21,19 @@ import java.time.Duration;
 public record DedupeStep(String id, Expr key, Duration within, StoreKind store, Position pos) implements Step {
 
     public static final String TYPE = "dedupe";
+
+    public static final StepDoc DOC = new StepDoc(TYPE, "Drop duplicates",
+            "Drops a record whose key was already seen within the given time of event time. Duplicates are "
+                    + "detected per input partition, so records with the same dedupe key must share a partition "
+                    + "(as they do when the key derives from the record key).",
+            ValueType.object(StepDoc.NAME,
+                    FieldDoc.required("key", ValueType.expression(), "What makes two records duplicates."),
+                    FieldDoc.required("within", ValueType.duration(), "How long a key is remembered; positive."),
+                    FieldDoc.optional("store", ValueType.enumOf(StoreKind.class), "rocksdb",
+                            "Where the seen keys are kept: on disk (rocksdb) or on the heap (memory).")),
+            """
+            - dedupe: { key: transaction_id, within: 10m }
+            """);
 
     @Override
     public String type() {

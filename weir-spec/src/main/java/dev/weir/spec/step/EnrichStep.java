@@ -2,6 +2,9 @@ package dev.weir.spec.step;
 
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.model.Expr;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
@@ -16,6 +19,19 @@ import dev.weir.spec.yaml.YNode;
 public record EnrichStep(String id, String table, Expr key, String as, JoinType join, Position pos) implements Step {
 
     public static final String TYPE = "enrich";
+
+    public static final StepDoc DOC = new StepDoc(TYPE, "Look up a table",
+            "Stream-table join: looks the key up in a compacted topic read as a global table and puts the row in "
+                    + "a field. join: left keeps records without a row (the field is null); inner drops them.",
+            ValueType.object(StepDoc.NAME,
+                    FieldDoc.required("table", ValueType.string(), "The compacted topic read as a table."),
+                    FieldDoc.required("key", ValueType.expression(), "The table key to look up."),
+                    FieldDoc.optional("as", ValueType.string(), "the table's name", "The field the row is put in."),
+                    FieldDoc.optional("join", ValueType.enumOf(JoinType.INNER, JoinType.LEFT), "left",
+                            "Whether records without a row are kept (left) or dropped (inner).")),
+            """
+            - enrich: { table: customers, key: customer_id, as: customer }
+            """);
 
     @Override
     public String type() {

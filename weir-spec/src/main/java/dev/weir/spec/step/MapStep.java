@@ -2,6 +2,9 @@ package dev.weir.spec.step;
 
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.model.Expr;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
@@ -24,6 +27,23 @@ public record MapStep(String id, Map<String, Expr> set, Map<String, String> rena
         implements Step {
 
     public static final String TYPE = "map";
+
+    public static final StepDoc DOC = new StepDoc(TYPE, "Reshape records",
+            "Sets fields from expressions (all evaluated against the incoming record), then renames, then drops "
+                    + "fields. Give at least one of set, rename and drop.",
+            ValueType.object(StepDoc.NAME,
+                    FieldDoc.optional("set", ValueType.mapOf(ValueType.expression()),
+                            "Fields to set, each to the value of an expression; existing fields are replaced."),
+                    FieldDoc.optional("rename", ValueType.mapOf(ValueType.string()),
+                            "Fields to rename: old name to new name."),
+                    FieldDoc.optional("drop", ValueType.listOf(ValueType.string()), "Fields to remove."))
+                    .atLeastOneOf("set", "rename", "drop"),
+            """
+            - map:
+                set: { amount_cents: "int(amount * 100.0)", card_last4: "card_number.substring(size(card_number) - 4)" }
+                rename: { ts: event_time }
+                drop: [internal_id]
+            """);
 
     @Override
     public String type() {

@@ -2,6 +2,9 @@ package dev.weir.spec.step;
 
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
@@ -18,6 +21,20 @@ public record MaskStep(String id, List<String> fields, Method method, Optional<S
         implements Step {
 
     public static final String TYPE = "mask";
+
+    public static final StepDoc DOC = new StepDoc(TYPE, "Hide sensitive fields",
+            "Hides fields: hash (HMAC-SHA256 with salt, hex; equal values stay equal, so they can still be joined "
+                    + "and counted), redact (replaced by ****) or keep-last (only the last characters visible).",
+            ValueType.object(StepDoc.NAME,
+                    FieldDoc.required("fields", ValueType.listOf(ValueType.string()), "The names of the fields to hide."),
+                    FieldDoc.optional("method", ValueType.enumOf(Method.class), "hash", "How to hide them."),
+                    FieldDoc.optional("salt", ValueType.string(),
+                            "The key of the hash; keep it out of the repository with ${env:NAME}."),
+                    FieldDoc.optional("keep", ValueType.integer(), "4",
+                            "With keep-last: how many characters stay visible at the end.")),
+            """
+            - mask: { fields: [card_number], method: hash, salt: "${env:CARD_SALT:-dev-salt}" }
+            """);
 
     public enum Method { HASH, REDACT, KEEP_LAST }
 

@@ -2,6 +2,9 @@ package dev.weir.spec.step;
 
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.model.Expr;
 import dev.weir.spec.model.Format;
 import dev.weir.spec.yaml.Fields;
@@ -26,6 +29,32 @@ public record RouteStep(String id, List<Branch> branches, Optional<String> defau
         implements Step {
 
     public static final String TYPE = "route";
+
+    private static final ValueType BRANCHES = ValueType.listOf(ValueType.oneOf(
+            ValueType.object(
+                    FieldDoc.required("when", ValueType.expression(), "Records for which this is true take this branch."),
+                    FieldDoc.required("to", ValueType.string(), "The topic they are sent to."),
+                    FieldDoc.optional("continue", ValueType.bool(), "false",
+                            "Send a copy to the topic and let the record go on to the next step.")),
+            ValueType.object(
+                    FieldDoc.required("default", ValueType.string(), "The topic for records no branch matches."))));
+
+    public static final StepDoc DOC = new StepDoc(TYPE, "Send records to topics",
+            "Sends each record to the first branch whose when holds. A routed record leaves the pipeline unless "
+                    + "its branch says continue: true. A record no branch matches goes to the default topic when "
+                    + "there is one, else on to the next step. Write the list of branches alone, or a mapping "
+                    + "with branches and the other settings.",
+            ValueType.oneOf(BRANCHES, ValueType.object(StepDoc.NAME,
+                    FieldDoc.required("branches", BRANCHES, "The branches, tried in order."),
+                    FieldDoc.optional("default", ValueType.string(), "The topic for records no branch matches."),
+                    FieldDoc.optional("format", ValueType.enumOf(Format.class), "json",
+                            "How records are written to the branch topics."))),
+            """
+            - route:
+                - { when: "amount > 5000.0", to: fraud-alerts, continue: true }
+                - { when: "country == 'US'", to: us-transactions }
+                - { default: other-transactions }
+            """);
 
     public record Branch(Expr when, String to, boolean continueAfter, Position pos) {
     }

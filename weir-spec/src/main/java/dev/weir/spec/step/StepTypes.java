@@ -2,9 +2,13 @@ package dev.weir.spec.step;
 
 import dev.weir.spec.Names;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.yaml.YNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,28 +16,50 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-/** The registry of step types: YAML name to parser. Adding a step type is one line here. */
+/**
+ * The registry of step types: YAML name to parser and documentation. Adding a step type is one
+ * line here; the reference docs and the JSON Schema list the steps in this order.
+ */
 public final class StepTypes {
 
     private static final Map<String, BiFunction<String, YNode, Step>> PARSERS = new LinkedHashMap<>();
+    private static final Map<String, StepDoc> DOCS = new LinkedHashMap<>();
 
     static {
-        PARSERS.put(FilterStep.TYPE, FilterStep::parse);
-        PARSERS.put(MapStep.TYPE, MapStep::parse);
-        PARSERS.put(MaskStep.TYPE, MaskStep::parse);
-        PARSERS.put(ValidateStep.TYPE, ValidateStep::parse);
-        PARSERS.put(RouteStep.TYPE, RouteStep::parse);
-        PARSERS.put(DedupeStep.TYPE, DedupeStep::parse);
-        PARSERS.put(EnrichStep.TYPE, EnrichStep::parse);
-        PARSERS.put(JoinStep.TYPE, JoinStep::parse);
-        PARSERS.put(AggregateStep.TYPE, AggregateStep::parse);
+        register(FilterStep.DOC, FilterStep::parse);
+        register(MapStep.DOC, MapStep::parse);
+        register(MaskStep.DOC, MaskStep::parse);
+        register(ValidateStep.DOC, ValidateStep::parse);
+        register(RouteStep.DOC, RouteStep::parse);
+        register(DedupeStep.DOC, DedupeStep::parse);
+        register(EnrichStep.DOC, EnrichStep::parse);
+        register(JoinStep.DOC, JoinStep::parse);
+        register(AggregateStep.DOC, AggregateStep::parse);
     }
 
     private StepTypes() {
     }
 
+    private static void register(StepDoc doc, BiFunction<String, YNode, Step> parser) {
+        PARSERS.put(doc.type(), parser);
+        DOCS.put(doc.type(), doc);
+    }
+
     public static Set<String> names() {
-        return PARSERS.keySet();
+        return Collections.unmodifiableSet(PARSERS.keySet());
+    }
+
+    /** The documentation of every step type, in registry order. */
+    public static List<StepDoc> docs() {
+        return List.copyOf(DOCS.values());
+    }
+
+    /** A pipeline's steps list item: a mapping with exactly one key, the step type. */
+    public static ValueType.ObjectOf itemType() {
+        List<FieldDoc> fields = DOCS.values().stream()
+                .map(d -> FieldDoc.optional(d.type(), d.value(), d.title() + ". " + d.summary()))
+                .toList();
+        return new ValueType.ObjectOf(fields, List.copyOf(DOCS.keySet()), List.of(), Map.of());
     }
 
     /** Parses a pipeline's {@code steps} list. Each item is a mapping with one key, the step type. */

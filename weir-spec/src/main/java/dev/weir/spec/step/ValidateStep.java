@@ -2,6 +2,9 @@ package dev.weir.spec.step;
 
 import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.doc.FieldDoc;
+import dev.weir.spec.doc.StepDoc;
+import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.model.Expr;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
@@ -25,6 +28,28 @@ public record ValidateStep(String id, List<String> required, Map<String, FieldTy
                            Position pos) implements Step {
 
     public static final String TYPE = "validate";
+
+    public static final StepDoc DOC = new StepDoc(TYPE, "Check records",
+            "Checks required fields, then field types, then rules, in order. The first failed check sends the "
+                    + "record to the dead-letter topic with rule required:FIELD, type:FIELD or the rule's name. "
+                    + "Give at least one of required, types and rules.",
+            ValueType.object(StepDoc.NAME,
+                    FieldDoc.optional("required", ValueType.listOf(ValueType.string()),
+                            "Fields that must be present and not null."),
+                    FieldDoc.optional("types", ValueType.mapOf(ValueType.enumOf(FieldType.class)),
+                            "The JSON type each named field must have, when present; number accepts integers too."),
+                    FieldDoc.optional("rules", ValueType.listOf(ValueType.object(
+                            FieldDoc.required("name", ValueType.string(), "Names the rule in dead-letter headers."),
+                            FieldDoc.required("expr", ValueType.expression(), "Must be true for the record to pass."))),
+                            "Named expressions that must hold."))
+                    .atLeastOneOf("required", "types", "rules"),
+            """
+            - validate:
+                required: [id, amount]
+                types: { amount: number }
+                rules:
+                  - { name: positive-amount, expr: "amount > 0" }
+            """);
 
     /** JSON value types a field can be required to have. {@code number} accepts integers too. */
     public enum FieldType { STRING, NUMBER, INTEGER, BOOLEAN, OBJECT, ARRAY }
