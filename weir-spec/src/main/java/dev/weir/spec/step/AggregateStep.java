@@ -128,7 +128,9 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
     }
 
     private static Aggregation parseAggregation(YNode node, String name) {
-        String text = Fields.string(node, "compute." + name);
+        Fields.string(node, "compute." + name);
+        Expr call = Expr.of(node, "compute." + name);
+        String text = call.text();
         Matcher m = CALL.matcher(text);
         var valid = Arrays.stream(Function.values()).map(Function::keyword).toList();
         if (!m.matches()) {
@@ -140,6 +142,7 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
                 .orElseThrow(() -> SpecException.at(node.pos(), "unknown aggregate function '" + fn + "'",
                         Names.hint(fn, valid)));
         String arg = m.group(2).trim();
+        int begin = m.start(2) + (m.group(2).length() - m.group(2).stripLeading().length());
         if (function == Function.COUNT) {
             if (!arg.isEmpty()) {
                 throw SpecException.at(node.pos(), "count() takes no argument", "to count distinct values use count_distinct(expr)");
@@ -149,6 +152,6 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
         if (arg.isEmpty()) {
             throw SpecException.at(node.pos(), fn + "() needs an argument, e.g. " + fn + "(amount)");
         }
-        return new Aggregation(function, Optional.of(new Expr(arg, node.pos())), node.pos());
+        return new Aggregation(function, Optional.of(call.part(begin, begin + arg.length())), node.pos());
     }
 }
