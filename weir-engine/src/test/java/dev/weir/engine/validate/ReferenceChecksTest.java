@@ -119,9 +119,31 @@ class ReferenceChecksTest extends ShopProjectFixture {
                   source: { topic: dlq, format: string }
                   steps:
                     - filter: "value.startsWith('{')"
+                  errors: { deadLetterTopic: repair-dlq }
+                """);
+        write("topics/repair-dlq.yaml", """
+                apiVersion: weir.dev/v1
+                kind: Topic
+                metadata: { name: repair-dlq, owner: shop-team }
+                spec: {}
+                """);
+        Validation v = validate();
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.warnings()).isEmpty();
+    }
+
+    @Test
+    void pipelineReadingItsOwnDeadLetterTopicIsALoop() throws IOException {
+        pipeline("- filter: \"amount > 0\"");
+        write("pipelines/repair.yaml", """
+                apiVersion: weir.dev/v1
+                kind: Pipeline
+                metadata: { name: repair }
+                spec:
+                  source: { topic: dlq, format: string }
                   errors: { deadLetterTopic: dlq }
                 """);
-        assertThat(validate().warnings()).isEmpty();
+        assertThat(only(validate().errors()).message()).isEqualTo("pipelines loop: repair -> dlq -> repair");
     }
 
     @Test
