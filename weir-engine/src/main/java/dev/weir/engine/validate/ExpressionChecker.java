@@ -209,7 +209,7 @@ final class ExpressionChecker {
                 continue;
             }
             ok = false;
-            Position at = offset(ast, node.id()).map(o -> expr.at(o.getLine(), o.getColumn() + 1)).orElse(expr.pos());
+            Position at = fieldPosition(expr, ast, node.id(), field);
             if (shape.get() == type) {
                 reportMissingField(at, field, type, out); // record.x
             } else {
@@ -273,9 +273,17 @@ final class ExpressionChecker {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Optional<CelSourceLocation> offset(CelAbstractSyntaxTree ast, long id) {
+    /**
+     * Where {@code .field} of a select node stands: CEL places the node at its dot, or for
+     * {@code has(a.b)} at the argument, so the name is looked for from there.
+     */
+    private static Position fieldPosition(Expr expr, CelAbstractSyntaxTree ast, long id, String field) {
         Integer offset = ast.getSource().getPositionsMap().get(id);
-        return offset == null ? Optional.empty() : ast.getSource().getOffsetLocation(offset);
+        if (offset == null || expr.text().indexOf('\n') >= 0) {
+            return expr.pos();
+        }
+        int dot = expr.text().indexOf("." + field, offset);
+        return expr.at(1, dot >= 0 ? dot + 1 : offset);
     }
 
     private static Position at(Expr expr, CelSourceLocation location) {
