@@ -58,7 +58,7 @@ final class ExpressionChecker {
 
         boolean accepts(CelType t) {
             CelKind k = t.kind();
-            if (k == CelKind.DYN || k == CelKind.ANY || k == CelKind.NULL_TYPE || this == ANY) {
+            if (k == CelKind.DYN || k == CelKind.ANY || k == CelKind.NULL_TYPE) {
                 return true;
             }
             return switch (this) {
