@@ -52,7 +52,7 @@ class CliTest {
     void helpListsTheCommands() {
         Result r = weir("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("up", "run", "tail", "produce", "Streaming data pipelines as code");
+        assertThat(r.out()).contains("validate", "up", "run", "tail", "produce", "Streaming data pipelines as code");
     }
 
     @Test

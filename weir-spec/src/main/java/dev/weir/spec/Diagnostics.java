@@ -24,6 +24,10 @@ public final class Diagnostics {
         add(Diagnostic.error(p, message, hint));
     }
 
+    public void warning(Position p, String message, String hint) {
+        add(Diagnostic.warning(p, message, hint));
+    }
+
     /** Runs {@code body}; a {@link SpecException} it throws is recorded instead of propagated. */
     public void collect(Runnable body) {
         try {

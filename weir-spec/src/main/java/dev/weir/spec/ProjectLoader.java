@@ -110,7 +110,7 @@ public final class ProjectLoader {
                             }
                             settings[0] = ProjectSettings.parse(metadata, spec);
                         }
-                        case "Topic" -> topics.add(Topic.parse(metadata, spec));
+                        case "Topic" -> topics.add(Topic.parse(metadata, spec, root));
                         case "Pipeline" -> pipelines.add(Pipeline.parse(metadata, spec));
                         case "Generator" -> generators.add(Generator.parse(metadata, spec));
                         default -> throw new IllegalStateException("kind without parser: " + kind);

@@ -81,7 +81,8 @@ class ProjectLoaderTest {
         assertThat(p.steps()).hasSize(3);
         FilterStep filter = (FilterStep) p.steps().get(0);
         assertThat(filter.expr().text()).isEqualTo("total > 0");
-        assertThat(filter.expr().pos()).isEqualTo(new Position("pipelines/orders.yaml", 7, 15));
+        // where the expression's text starts, inside the quotes, so columns within it are columns in the file
+        assertThat(filter.expr().pos()).isEqualTo(new Position("pipelines/orders.yaml", 7, 16));
         RouteStep route = (RouteStep) p.steps().get(1);
         assertThat(route.branches()).hasSize(1);
         assertThat(route.branches().get(0).continueAfter()).isTrue();
@@ -90,6 +91,8 @@ class ProjectLoaderTest {
         assertThat(agg.window()).contains(new AggregateStep.Hopping(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofSeconds(30)));
         assertThat(agg.compute().get("sum").function()).isEqualTo(AggregateStep.Function.SUM);
         assertThat(agg.compute().get("sum").argument().orElseThrow().text()).isEqualTo("total");
+        assertThat(agg.compute().get("sum").argument().orElseThrow().pos())
+                .isEqualTo(new Position("pipelines/orders.yaml", 14, 44));
     }
 
     @Test

@@ -87,8 +87,8 @@ import java.util.regex.Pattern;
  */
 public final class AggregateStreamStep implements StreamStep {
 
-    static final String WINDOW_START = "window_start";
-    static final String WINDOW_END = "window_end";
+    public static final String WINDOW_START = "window_start";
+    public static final String WINDOW_END = "window_end";
     static final String DEFAULT_GROUP_FIELD = "key";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -102,7 +102,7 @@ public final class AggregateStreamStep implements StreamStep {
     }
 
     /** The name of the group key in results: the field {@code groupBy} names, or {@code key}. */
-    static String groupField(String groupBy) {
+    public static String groupField(String groupBy) {
         String g = groupBy.trim();
         return IDENTIFIER.matcher(g).matches() && !NOT_FIELDS.contains(g) ? g : DEFAULT_GROUP_FIELD;
     }

@@ -5,15 +5,21 @@ import dev.weir.spec.SpecException;
 import dev.weir.spec.doc.FieldDoc;
 import dev.weir.spec.doc.ResourceDoc;
 import dev.weir.spec.doc.ValueType;
+import dev.weir.spec.schema.JsonSchema;
+import dev.weir.spec.schema.JsonSchemaFile;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** kind: Topic — a Kafka topic the project owns. */
+/**
+ * kind: Topic — a Kafka topic the project owns. {@code schema} describes its JSON records, read
+ * from a file of the project ({@code schema: schemas/orders.schema.json}).
+ */
 public record Topic(Metadata metadata, int partitions, short replicationFactor, Map<String, String> configs,
-                    Format format, Optional<String> schema, Position pos) {
+                    Format format, Optional<JsonSchema> schema, Position pos) {
 
     public static final ResourceDoc DOC = new ResourceDoc("Topic", "Kafka topic",
             "A Kafka topic the project owns. weir up and weir run create declared topics that do not exist yet.",
@@ -49,7 +55,7 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
         return configs.getOrDefault("cleanup.policy", "delete").contains("compact");
     }
 
-    public static Topic parse(Metadata metadata, YNode spec) {
+    public static Topic parse(Metadata metadata, YNode spec, Path projectDir) {
         Fields f = Fields.of(spec, "topic spec");
         int partitions = f.optionalInt("partitions").orElse(1);
         if (partitions < 1) {
@@ -61,8 +67,15 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
         }
         Map<String, String> configs = f.stringMap("config");
         Format format = f.optionalEnum("format", Format.class).orElse(Format.JSON);
-        Optional<String> schema = f.optionalString("schema");
+        Optional<YNode> schemaNode = f.optional("schema");
         f.finish();
+        Optional<JsonSchema> schema = schemaNode.map(n -> {
+            if (format != Format.JSON) {
+                throw SpecException.at(n.pos(), "a schema describes JSON records, but this topic has format: "
+                        + format.name().toLowerCase(), "remove the schema, or use format: json");
+            }
+            return JsonSchemaFile.readRecordSchema(projectDir, Fields.string(n, "schema"), n.pos());
+        });
         return new Topic(metadata, partitions, (short) rf, Map.copyOf(configs), format, schema, spec.pos());
     }
 }

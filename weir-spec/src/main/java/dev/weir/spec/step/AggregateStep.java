@@ -85,17 +85,29 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
     public record Aggregation(Function function, Optional<Expr> argument, Position pos) {
     }
 
+    /** An event-time window. {@code graceSet} says the user wrote {@code grace}, even as 0s. */
     public sealed interface Window permits Tumbling, Hopping, Session {
         Duration grace();
+
+        boolean graceSet();
     }
 
-    public record Tumbling(Duration size, Duration grace) implements Window {
+    public record Tumbling(Duration size, Duration grace, boolean graceSet) implements Window {
+        public Tumbling(Duration size, Duration grace) {
+            this(size, grace, true);
+        }
     }
 
-    public record Hopping(Duration size, Duration advance, Duration grace) implements Window {
+    public record Hopping(Duration size, Duration advance, Duration grace, boolean graceSet) implements Window {
+        public Hopping(Duration size, Duration advance, Duration grace) {
+            this(size, advance, grace, true);
+        }
     }
 
-    public record Session(Duration gap, Duration grace) implements Window {
+    public record Session(Duration gap, Duration grace, boolean graceSet) implements Window {
+        public Session(Duration gap, Duration grace) {
+            this(gap, grace, true);
+        }
     }
 
     private static final Pattern CALL = Pattern.compile("\\s*([a-zA-Z_]+)\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
@@ -130,7 +142,9 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
 
     private static Window parseWindow(YNode node) {
         Fields f = Fields.of(node, "window");
-        Duration grace = f.optionalDuration("grace").orElse(Duration.ZERO);
+        Optional<Duration> graceSetting = f.optionalDuration("grace");
+        Duration grace = graceSetting.orElse(Duration.ZERO);
+        boolean graceSet = graceSetting.isPresent();
         Optional<Duration> tumbling = f.optionalDuration("tumbling");
         Optional<Duration> hopping = f.optionalDuration("hopping");
         Optional<Duration> advance = f.optionalDuration("advance");
@@ -142,7 +156,7 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
                     "e.g. window: { tumbling: 1m, grace: 10s }");
         }
         if (tumbling.isPresent()) {
-            return new Tumbling(positive(tumbling.get(), node), grace);
+            return new Tumbling(positive(tumbling.get(), node), grace, graceSet);
         }
         if (hopping.isPresent()) {
             Duration adv = advance.orElseThrow(() -> SpecException.at(node.pos(), "a hopping window needs 'advance'",
@@ -150,9 +164,9 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
             if (adv.compareTo(hopping.get()) > 0) {
                 throw SpecException.at(node.pos(), "'advance' must not be larger than the window size");
             }
-            return new Hopping(positive(hopping.get(), node), positive(adv, node), grace);
+            return new Hopping(positive(hopping.get(), node), positive(adv, node), grace, graceSet);
         }
-        return new Session(positive(session.get(), node), grace);
+        return new Session(positive(session.get(), node), grace, graceSet);
     }
 
     private static Duration positive(Duration d, YNode node) {
@@ -163,7 +177,9 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
     }
 
     private static Aggregation parseAggregation(YNode node, String name) {
-        String text = Fields.string(node, "compute." + name);
+        Fields.string(node, "compute." + name);
+        Expr call = Expr.of(node, "compute." + name);
+        String text = call.text();
         Matcher m = CALL.matcher(text);
         var valid = Arrays.stream(Function.values()).map(Function::keyword).toList();
         if (!m.matches()) {
@@ -175,6 +191,7 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
                 .orElseThrow(() -> SpecException.at(node.pos(), "unknown aggregate function '" + fn + "'",
                         Names.hint(fn, valid)));
         String arg = m.group(2).trim();
+        int begin = m.start(2) + (m.group(2).length() - m.group(2).stripLeading().length());
         if (function == Function.COUNT) {
             if (!arg.isEmpty()) {
                 throw SpecException.at(node.pos(), "count() takes no argument", "to count distinct values use count_distinct(expr)");
@@ -184,6 +201,6 @@ public record AggregateStep(String id, Expr groupBy, Optional<Window> window, Em
         if (arg.isEmpty()) {
             throw SpecException.at(node.pos(), fn + "() needs an argument, e.g. " + fn + "(amount)");
         }
-        return new Aggregation(function, Optional.of(new Expr(arg, node.pos())), node.pos());
+        return new Aggregation(function, Optional.of(call.part(begin, begin + arg.length())), node.pos());
     }
 }

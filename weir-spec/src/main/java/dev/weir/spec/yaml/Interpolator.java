@@ -18,20 +18,33 @@ public final class Interpolator {
 
     private static final Pattern REF = Pattern.compile("\\$?\\$\\{(env|file):([^}:]+)(?::-([^}]*))?}");
 
+    private static final Interpolator NONE = new Interpolator(Map.of(), Path.of(""), false);
+
     private final Map<String, String> env;
     private final Path baseDir;
+    private final boolean enabled;
 
     public Interpolator(Map<String, String> env, Path baseDir) {
+        this(env, baseDir, true);
+    }
+
+    private Interpolator(Map<String, String> env, Path baseDir, boolean enabled) {
         this.env = Map.copyOf(env);
         this.baseDir = baseDir;
+        this.enabled = enabled;
     }
 
     public static Interpolator system(Path baseDir) {
         return new Interpolator(System.getenv(), baseDir);
     }
 
+    /** Leaves every value as written: for files that are data, such as schemas, not configuration. */
+    public static Interpolator none() {
+        return NONE;
+    }
+
     public String resolve(String text, Position pos) {
-        if (text.indexOf("${") < 0) {
+        if (!enabled || text.indexOf("${") < 0) {
             return text;
         }
         Matcher m = REF.matcher(text);

@@ -53,9 +53,19 @@ public sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
         }
     }
 
-    /** A scalar with the type YAML's core schema resolves it to (so {@code 5} and {@code "5"} differ). */
-    record YScalar(String text, Type type, Position pos) implements YNode {
+    /**
+     * A scalar with the type YAML's core schema resolves it to (so {@code 5} and {@code "5"} differ),
+     * and how it was written, which says where its text starts.
+     */
+    record YScalar(String text, Type type, Position pos, Style style) implements YNode {
         public enum Type { STRING, INT, FLOAT, BOOL, NULL }
+
+        /** {@code plain}, {@code 'quoted'} or {@code "quoted"}, or a {@code |} or {@code >} block. */
+        public enum Style { PLAIN, QUOTED, BLOCK }
+
+        public YScalar(String text, Type type, Position pos) {
+            this(text, type, pos, Style.PLAIN);
+        }
 
         public boolean isNull() {
             return type == Type.NULL;

@@ -107,6 +107,11 @@ public final class YamlFiles {
             type = YNode.YScalar.Type.STRING;
         }
         String text = type == YNode.YScalar.Type.STRING ? interpolator.resolve(scalar.getValue(), pos) : scalar.getValue();
-        return new YNode.YScalar(text, type, pos);
+        YNode.YScalar.Style style = switch (scalar.getScalarStyle()) {
+            case SINGLE_QUOTED, DOUBLE_QUOTED -> YNode.YScalar.Style.QUOTED;
+            case LITERAL, FOLDED -> YNode.YScalar.Style.BLOCK;
+            default -> YNode.YScalar.Style.PLAIN;
+        };
+        return new YNode.YScalar(text, type, pos, style);
     }
 }

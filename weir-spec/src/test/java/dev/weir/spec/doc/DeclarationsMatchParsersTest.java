@@ -36,9 +36,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DeclarationsMatchParsersTest {
 
+    /** A project directory where the probe's sample schema path ("x") is a JSON Schema file. */
+    private static final Path SCHEMAS = schemaDir();
+
     private static final Map<String, BiFunction<Metadata, YNode, ?>> KIND_PARSERS = Map.of(
             "Project", ProjectSettings::parse,
-            "Topic", Topic::parse,
+            "Topic", (m, n) -> Topic.parse(m, n, SCHEMAS),
             "Pipeline", Pipeline::parse,
             "Generator", Generator::parse);
 
@@ -47,6 +50,18 @@ class DeclarationsMatchParsersTest {
 
     @TempDir
     Path dir;
+
+    private static Path schemaDir() {
+        try {
+            Path d = java.nio.file.Files.createTempDirectory("weir-probe");
+            java.nio.file.Files.writeString(d.resolve("x"), "{\"type\": \"object\"}");
+            d.resolve("x").toFile().deleteOnExit();
+            d.toFile().deleteOnExit();
+            return d;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Every enum word anywhere in the declarations, and one that is in none. */
     private static Set<String> enumWords() {
