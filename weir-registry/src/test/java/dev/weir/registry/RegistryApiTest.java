@@ -288,4 +288,60 @@ class RegistryApiTest {
         client.put("/config/compat-value", "{\"compatibility\":\"NONE\"}");
         assertThat(client.post("/subjects/compat-value/versions", schemaBody(withoutDefault)).status()).isEqualTo(200);
     }
+
+    @Test
+    void readOnlySubjectRefusesChangesButKeepsAnsweringKnownSchemas() {
+        int id = client.register("ro-value", V1);
+        assertThat(client.get("/mode/ro-value").errorCode()).isEqualTo(40409);
+        assertThat(client.get("/mode/ro-value?defaultToGlobal=true").json().get("mode").asText()).isEqualTo("READWRITE");
+
+        assertThat(client.put("/mode/ro-value", "{\"mode\":\"READONLY\"}").json().get("mode").asText()).isEqualTo("READONLY");
+        RegistryClient.Reply refused = client.post("/subjects/ro-value/versions", schemaBody(V2));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorCode()).isEqualTo(42205);
+        assertThat(client.delete("/subjects/ro-value").errorCode()).isEqualTo(42205);
+        assertThat(client.put("/config/ro-value", "{\"compatibility\":\"NONE\"}").errorCode()).isEqualTo(42205);
+        assertThat(client.register("ro-value", V1)).as("an identical schema is answered without a change").isEqualTo(id);
+        assertThat(client.put("/mode/ro-value", "{\"mode\":\"WRITEONLY\"}").errorCode()).isEqualTo(42204);
+
+        assertThat(client.delete("/mode/ro-value").json().get("mode").asText()).isEqualTo("READONLY");
+        assertThat(client.register("ro-value", V2)).isPositive();
+    }
+
+    @Test
+    void readOnlyRegistryRefusesChangesToEverySubject() {
+        try {
+            assertThat(client.put("/mode", "{\"mode\":\"READONLY\"}").status()).isEqualTo(200);
+            assertThat(client.get("/mode").json().get("mode").asText()).isEqualTo("READONLY");
+            assertThat(client.post("/subjects/any-value/versions", schemaBody(V1)).errorCode()).isEqualTo(42205);
+            assertThat(client.put("/config", "{\"compatibility\":\"FULL\"}").errorCode()).isEqualTo(42205);
+            assertThat(client.put("/mode", "{\"mode\":\"IMPORT\"}").errorCode())
+                    .as("there are subjects").isEqualTo(42205);
+        } finally {
+            client.put("/mode", "{\"mode\":\"READWRITE\"}");
+        }
+        assertThat(client.get("/mode").json().get("mode").asText()).isEqualTo("READWRITE");
+    }
+
+    @Test
+    void importModeRegistersWithTheGivenIdAndVersion() {
+        assertThat(client.put("/mode/imported-value", "{\"mode\":\"IMPORT\"}").status()).isEqualTo(200);
+        String schema = record("Imported", field("k", "string"));
+        ObjectNode body = RegistryClient.body().put("schema", schema).put("id", 5000).put("version", 3);
+
+        RegistryClient.Reply imported = client.post("/subjects/imported-value/versions", body.toString());
+        assertThat(imported.json().get("id").asInt()).as(imported.toString()).isEqualTo(5000);
+        assertThat(client.get("/subjects/imported-value/versions/3").json().get("id").asInt()).isEqualTo(5000);
+        assertThat(client.get("/schemas/ids/5000/schema").body()).isEqualTo(schema);
+        assertThat(client.post("/subjects/imported-value/versions", schemaBody(V1)).errorCode())
+                .as("IMPORT needs an id").isEqualTo(42205);
+        ObjectNode taken = RegistryClient.body().put("schema", V2).put("id", 5000);
+        assertThat(client.post("/subjects/imported-value/versions", taken.toString()).errorCode()).isEqualTo(42205);
+
+        client.put("/mode/imported-value", "{\"mode\":\"READWRITE\"}");
+        ObjectNode withId = RegistryClient.body().put("schema", V1).put("id", 6000);
+        assertThat(client.post("/subjects/imported-value/versions", withId.toString()).errorCode())
+                .as("an id outside IMPORT").isEqualTo(42205);
+        assertThat(client.register("other-after-import", record("After", field("z", "int")))).isGreaterThan(5000);
+    }
 }
