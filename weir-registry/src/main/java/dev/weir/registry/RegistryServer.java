@@ -93,9 +93,10 @@ public final class RegistryServer implements AutoCloseable {
     /** Stops serving and reading the topic. */
     @Override
     public void close() {
+        int port = port();
         stopQuietly(server);
         registry.close();
-        LOG.info("Schema registry on port {} stopped", config.port());
+        LOG.info("Schema registry on port {} stopped", port);
     }
 
     private static void stopQuietly(Server server) {
