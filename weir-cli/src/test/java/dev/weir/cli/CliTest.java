@@ -52,7 +52,21 @@ class CliTest {
     void helpListsTheCommands() {
         Result r = weir("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("validate", "up", "run", "tail", "produce", "Streaming data pipelines as code");
+        assertThat(r.out()).contains("validate", "up", "run", "tail", "produce", "registry", "Streaming data pipelines as code");
+    }
+
+    @Test
+    void registryWithoutAClusterIsAUsageError() {
+        Result r = weir("registry");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("no Kafka cluster given").doesNotContain("Exception");
+    }
+
+    @Test
+    void registryWithAMissingUsersFileIsAUsageError() {
+        Result r = weir("registry", "-b", "127.0.0.1:1", "--basic-auth-file", dir.resolve("users.properties").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("users.properties").doesNotContain("\tat ");
     }
 
     @Test
