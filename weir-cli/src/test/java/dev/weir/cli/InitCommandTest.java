@@ -83,7 +83,7 @@ class InitCommandTest {
         Project project = ProjectLoader.load(copyWithoutTests(dir), Map.of());
         assertThat(project.name()).isEqualTo("shop");
         assertThat(project.topics()).extracting(t -> t.name()).containsExactly("orders", "orders-clean", "orders-dlq");
-        assertThat(project.topic("orders").orElseThrow().schema().orElseThrow().properties()).containsKeys("order_id", "amount");
+        assertThat(project.topic("orders").orElseThrow().schema().orElseThrow().recordType().properties()).containsKeys("order_id", "amount");
         assertThat(project.generators()).extracting(g -> g.topic()).containsExactly("orders");
         assertThat(new PipelineCompiler().compileAll(project)).extracting(p -> p.name()).containsExactly("clean-orders");
         assertThat(project.pipeline("clean-orders").orElseThrow().errors().deadLetterTopic()).isEqualTo("orders-dlq");

@@ -48,6 +48,12 @@ public final class PipelineHarness implements AutoCloseable {
 
     /** Writes {@code files} (path to YAML text, weir.yaml added) under {@code dir}, loads, compiles {@code pipeline}. */
     public static PipelineHarness of(Path dir, String pipeline, Map<String, String> files) {
+        return of(dir, pipeline, files, java.util.Optional.empty());
+    }
+
+    /** As {@link #of(Path, String, Map)}, with a schema registry for avro, json-schema and protobuf topics. */
+    public static PipelineHarness of(Path dir, String pipeline, Map<String, String> files,
+                                     java.util.Optional<dev.weir.engine.schema.SchemaSource> registry) {
         try {
             Files.writeString(dir.resolve("weir.yaml"), PROJECT);
             for (var e : files.entrySet()) {
@@ -58,7 +64,7 @@ public final class PipelineHarness implements AutoCloseable {
             Path state = dir.resolve(".weir/state");
             Files.createDirectories(state);
             Project project = ProjectLoader.load(dir, Map.of("CARD_SALT", "s3cret"));
-            CompiledPipeline cp = new PipelineCompiler().compile(project, project.pipeline(pipeline).orElseThrow());
+            CompiledPipeline cp = new PipelineCompiler(registry).compile(project, project.pipeline(pipeline).orElseThrow());
             return new PipelineHarness(cp, state);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,6 +88,15 @@ public final class PipelineHarness implements AutoCloseable {
 
     public TopologyTestDriver driver() {
         return driver;
+    }
+
+    public TestInputTopic<String, byte[]> bytesInput(String topic) {
+        return driver.createInputTopic(topic, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+    }
+
+    public List<TestRecord<String, byte[]>> readBytes(String topic) {
+        return driver.createOutputTopic(topic, new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()).readRecordsToList();
     }
 
     public TestInputTopic<String, String> input(String topic) {

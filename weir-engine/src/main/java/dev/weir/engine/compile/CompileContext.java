@@ -5,7 +5,11 @@ import dev.weir.engine.deadletter.DeadLetterWriter;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.ExpressionCompiler;
 import dev.weir.engine.metrics.PipelineMetrics;
-import dev.weir.engine.record.RecordCodec;
+import dev.weir.engine.record.EncodeProcessor;
+import dev.weir.engine.record.ValueFormat;
+import dev.weir.engine.record.ValueFormats;
+import dev.weir.spec.Position;
+import dev.weir.spec.model.Topic;
 import dev.weir.spec.model.Format;
 import dev.weir.spec.model.Pipeline;
 import dev.weir.spec.model.Project;
@@ -32,6 +36,7 @@ public final class CompileContext {
     private final Project project;
     private final Pipeline pipeline;
     private final ExpressionCompiler expressions;
+    private final ValueFormats formats;
     private final PipelineMetrics metrics;
     private final List<KStream<String, DeadLetter>> deadLetters = new ArrayList<>();
     private final Set<String> inputTopics = new LinkedHashSet<>();
@@ -39,7 +44,8 @@ public final class CompileContext {
     private final Map<String, Object> shared = new HashMap<>();
 
     CompileContext(StreamsBuilder builder, Project project, Pipeline pipeline, ExpressionCompiler expressions,
-                   PipelineMetrics metrics) {
+                   ValueFormats formats, PipelineMetrics metrics) {
+        this.formats = formats;
         this.builder = builder;
         this.project = project;
         this.pipeline = pipeline;
@@ -61,6 +67,11 @@ public final class CompileContext {
 
     public ExpressionCompiler expressions() {
         return expressions;
+    }
+
+    /** Readers and writers of topic values, with the project's schema registry. */
+    public ValueFormats formats() {
+        return formats;
     }
 
     public PipelineMetrics metrics() {
@@ -107,19 +118,24 @@ public final class CompileContext {
         return branches.get(name + "-ok").mapValues(v -> (V) v, Named.as(name + "-ok-cast"));
     }
 
-    /** Writes records to a topic in a format, optionally re-keyed by an expression; counts them as output. */
+    /**
+     * Writes records to a topic in a format, optionally re-keyed by an expression, and counts them
+     * as output. Records are encoded in a processor first: one that does not fit the topic's
+     * schema is dead-lettered. {@code where} is the sink, branch or step that names the topic.
+     */
     public void sink(KStream<String, Map<String, Object>> stream, String topic, Format format,
-                     Optional<CompiledExpression> key, String name) {
+                     Optional<CompiledExpression> key, String name, Position where) {
         outputTopics.add(topic);
+        ValueFormat writer = formats.writer(format, topic, project.topic(topic).flatMap(Topic::schema), where);
         KStream<String, Map<String, Object>> keyed = stream;
         if (key.isPresent()) {
             keyed = splitDeadLetters(stream.process(() -> new KeyProcessor(name, key.get()), Named.as(name + "-key")),
                     name + "-key");
         }
-        keyed.peek((k, v) -> metrics.recordOut(), Named.as(name + "-count"))
-                .to(topic, Produced.with(Serdes.String(), Serdes.serdeFrom(RecordCodec.serializer(format),
-                        (t, d) -> { throw new UnsupportedOperationException("sink serde only serializes"); }))
-                        .withName(name + "-to-" + topic));
+        KStream<String, byte[]> encoded = splitDeadLetters(
+                keyed.process(() -> new EncodeProcessor(name, topic, writer), Named.as(name + "-encode")), name + "-encode");
+        encoded.peek((k, v) -> metrics.recordOut(), Named.as(name + "-count"))
+                .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-to-" + topic));
     }
 
     /** Connects every dead-letter stream to the dead-letter topic. Called once, after all steps. */

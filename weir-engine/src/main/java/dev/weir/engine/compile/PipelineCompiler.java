@@ -5,7 +5,8 @@ import dev.weir.engine.expr.ExpressionCompiler;
 import dev.weir.engine.metrics.PipelineMetrics;
 import dev.weir.engine.record.Decoded;
 import dev.weir.engine.record.EventTimeExtractor;
-import dev.weir.engine.record.RecordCodec;
+import dev.weir.engine.record.ValueFormats;
+import dev.weir.engine.schema.SchemaSource;
 import dev.weir.engine.step.AggregateStreamStep;
 import dev.weir.engine.step.DedupeStreamStep;
 import dev.weir.engine.step.EnrichStreamStep;
@@ -52,6 +53,17 @@ import java.util.Optional;
 public final class PipelineCompiler {
 
     private final ExpressionCompiler expressions = new ExpressionCompiler();
+    private final ValueFormats formats;
+
+    /** A compiler for projects whose topics use only json and string. */
+    public PipelineCompiler() {
+        this(Optional.empty());
+    }
+
+    /** A compiler whose avro, json-schema and protobuf topics use {@code registry}. */
+    public PipelineCompiler(Optional<SchemaSource> registry) {
+        this.formats = new ValueFormats(registry);
+    }
 
     public static String applicationId(Project project, Pipeline pipeline) {
         return "weir-" + project.name() + "-" + pipeline.name();
@@ -81,12 +93,12 @@ public final class PipelineCompiler {
     private CompiledPipeline build(Project project, Pipeline pipeline) {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineMetrics metrics = new PipelineMetrics(pipeline.name());
-        CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, metrics);
+        CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, formats, metrics);
 
         Source source = pipeline.source();
         Serde<Decoded> decoded = Serdes.serdeFrom((t, d) -> {
             throw new UnsupportedOperationException("source serde only deserializes");
-        }, RecordCodec.deserializer(source.format()));
+        }, formats.deserializer(source.format(), source.pos()));
         Consumed<String, Decoded> consumed = Consumed.with(Serdes.String(), decoded).withName("source");
         if (source.timestamp().isPresent()) {
             consumed = consumed.withTimestampExtractor(new EventTimeExtractor(expressions.compile(source.timestamp().get())));
@@ -112,7 +124,7 @@ public final class PipelineCompiler {
         current = chain(ctx, current, head, key, pending, chain);
         if (pipeline.sink().isPresent()) {
             var sink = pipeline.sink().get();
-            ctx.sink(current, sink.topic(), sink.format(), sink.key().map(expressions::compile), "sink");
+            ctx.sink(current, sink.topic(), sink.format(), sink.key().map(expressions::compile), "sink", sink.pos());
         }
         ctx.finish();
         return new CompiledPipeline(pipeline, applicationId(project, pipeline), builder.build(),

@@ -33,6 +33,7 @@ public final class RecordCodec {
                     m.put(STRING_FIELD, utf8(bytes));
                     yield Decoded.ok(m, bytes);
                 }
+                default -> throw new IllegalArgumentException(format + " records are read through ValueFormats");
             };
         } catch (IOException e) {
             return Decoded.failed(bytes, "cannot decode " + format.name().toLowerCase() + ": " + firstLine(e.getMessage()));
@@ -46,6 +47,7 @@ public final class RecordCodec {
                 Object v = fields.size() == 1 && fields.containsKey(STRING_FIELD) ? fields.get(STRING_FIELD) : null;
                 yield v instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.write(fields);
             }
+            default -> throw new IllegalArgumentException(format + " records are written through ValueFormats");
         };
     }
 

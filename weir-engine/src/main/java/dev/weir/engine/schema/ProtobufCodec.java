@@ -40,6 +40,15 @@ public final class ProtobufCodec {
         this.registry = registry;
     }
 
+    /** The full name of the first message of a .proto file, the one a topic's records are when it names none. */
+    public static String firstMessage(String protoText) throws SchemaException {
+        FileDescriptor file = compile(protoText);
+        if (file.getMessageTypes().isEmpty()) {
+            throw new SchemaException("the .proto file declares no message");
+        }
+        return file.getMessageTypes().get(0).getFullName();
+    }
+
     /**
      * Checks, before any record is written, that {@code protoText} is a usable .proto file (importing
      * only well-known google/protobuf files) that declares {@code messageName}.

@@ -143,7 +143,7 @@ public final class AggregateStreamStep implements StreamStep {
             results = windowResults(windowed(grouped, spec.window().get(), init, add, cols), groupField);
         }
         if (spec.to().isPresent()) {
-            ctx.sink(results, spec.to().get(), spec.format(), Optional.empty(), id + "-results");
+            ctx.sink(results, spec.to().get(), spec.format(), Optional.empty(), id + "-results", spec.pos());
             return in;
         }
         return results;

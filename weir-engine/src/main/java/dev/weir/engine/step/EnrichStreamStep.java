@@ -8,9 +8,8 @@ import dev.weir.engine.expr.RecordMeta;
 import dev.weir.engine.metrics.PipelineMetrics;
 import dev.weir.engine.record.Decoded;
 import dev.weir.engine.record.Json;
-import dev.weir.engine.record.RecordCodec;
+import dev.weir.engine.record.ValueFormat;
 import dev.weir.spec.SpecException;
-import dev.weir.spec.model.Format;
 import dev.weir.spec.model.Topic;
 import dev.weir.spec.step.EnrichStep;
 import dev.weir.spec.step.JoinType;
@@ -73,8 +72,8 @@ public final class EnrichStreamStep implements StreamStep {
                 "enrich table '" + spec.table() + "' is not a declared topic",
                 "declare it in topics/: kind: Topic, metadata: { name: " + spec.table()
                         + " }, spec: { config: { cleanup.policy: compact } }"));
-        GlobalKTable<String, Map<String, Object>> table = ctx.shared("enrich-table:" + topic.name(),
-                () -> globalTable(ctx, topic));
+        GlobalKTable<String, byte[]> table = ctx.shared("enrich-table:" + topic.name(), () -> globalTable(ctx, topic));
+        TableRowDeserializer rows = new TableRowDeserializer(ctx.formats().reader(topic.format(), spec.pos()));
         ctx.readsFrom(topic.name());
 
         CompiledExpression key = ctx.expressions().compile(spec.key());
@@ -83,7 +82,8 @@ public final class EnrichStreamStep implements StreamStep {
         KStream<String, Lookup> lookups = ctx.splitDeadLetters(
                 in.process(() -> new LookupKey(id, key, inner, metrics), Named.as(id + "-key")), id + "-key");
         String as = spec.as();
-        KStream<String, Map<String, Object>> joined = lookups.leftJoin(table, (k, l) -> l.key(), (l, row) -> {
+        KStream<String, Map<String, Object>> joined = lookups.leftJoin(table, (k, l) -> l.key(), (l, bytes) -> {
+            Map<String, Object> row = rows.deserialize(topic.name(), bytes);
             if (row == null && inner) {
                 return null;
             }
@@ -103,20 +103,20 @@ public final class EnrichStreamStep implements StreamStep {
         }, Named.as(id + "-matched"));
     }
 
-    private static GlobalKTable<String, Map<String, Object>> globalTable(CompileContext ctx, Topic topic) {
+    /** The table's rows as they are on the topic, decoded at lookup: the store never re-encodes a row. */
+    private static GlobalKTable<String, byte[]> globalTable(CompileContext ctx, Topic topic) {
         String name = topic.name();
         return ctx.builder().globalTable(name,
-                Consumed.with(Serdes.String(), Serdes.serdeFrom(RecordCodec.serializer(topic.format()),
-                        new TableRowDeserializer(topic.format()))).withName(storeName(name) + "-source"),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(storeName(name) + "-source"),
                 Materialized.as(storeName(name)));
     }
 
     /** Decodes table rows; a row that cannot be decoded is logged and read as absent. */
     static final class TableRowDeserializer implements Deserializer<Map<String, Object>> {
-        private final Format format;
+        private final ValueFormat format;
         private final AtomicLong bad = new AtomicLong();
 
-        TableRowDeserializer(Format format) {
+        TableRowDeserializer(ValueFormat format) {
             this.format = format;
         }
 
@@ -125,7 +125,7 @@ public final class EnrichStreamStep implements StreamStep {
             if (data == null) {
                 return null;
             }
-            Decoded d = RecordCodec.decode(format, data);
+            Decoded d = format.decode(data);
             if (d.isOk()) {
                 return d.fields();
             }

@@ -9,7 +9,6 @@ import dev.weir.engine.metrics.PipelineMetrics;
 import dev.weir.engine.record.Decoded;
 import dev.weir.engine.record.Json;
 import dev.weir.engine.record.MapSerde;
-import dev.weir.engine.record.RecordCodec;
 import dev.weir.spec.model.StoreKind;
 import dev.weir.spec.step.JoinStep;
 import dev.weir.spec.step.JoinType;
@@ -76,7 +75,7 @@ public final class JoinStreamStep implements StreamStep {
         ctx.readsFrom(spec.topic());
         Serde<Decoded> decoded = Serdes.serdeFrom((t, d) -> {
             throw new UnsupportedOperationException("join source serde only deserializes");
-        }, RecordCodec.deserializer(spec.format()));
+        }, ctx.formats().deserializer(spec.format(), spec.pos()));
         KStream<String, Decoded> otherSource = ctx.builder().stream(spec.topic(),
                 Consumed.with(Serdes.String(), decoded).withName(id + "-source"));
         KStream<String, Map<String, Object>> other = ctx.splitDeadLetters(otherSource.process(

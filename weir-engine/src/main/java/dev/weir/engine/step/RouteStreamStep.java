@@ -51,13 +51,13 @@ public final class RouteStreamStep implements StreamStep {
             KStream<String, Map<String, Object>> branch = routed
                     .filter((k, v) -> v.branch() == index, Named.as(id + "-branch-" + i))
                     .mapValues(v -> v.record(), Named.as(id + "-branch-" + i + "-unwrap"));
-            ctx.sink(branch, b.to(), spec.format(), Optional.empty(), id + "-branch-" + i);
+            ctx.sink(branch, b.to(), spec.format(), Optional.empty(), id + "-branch-" + i, b.pos());
         }
         if (spec.defaultTopic().isPresent()) {
             KStream<String, Map<String, Object>> rest = routed
                     .filter((k, v) -> v.branch() == NO_BRANCH, Named.as(id + "-default"))
                     .mapValues(v -> v.record(), Named.as(id + "-default-unwrap"));
-            ctx.sink(rest, spec.defaultTopic().get(), spec.format(), Optional.empty(), id + "-default");
+            ctx.sink(rest, spec.defaultTopic().get(), spec.format(), Optional.empty(), id + "-default", spec.pos());
         }
         boolean defaultConsumes = spec.defaultTopic().isPresent();
         List<RouteStep.Branch> branches = spec.branches();

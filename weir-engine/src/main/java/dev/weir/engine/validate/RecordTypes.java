@@ -34,7 +34,7 @@ final class RecordTypes {
         if (format == Format.STRING) {
             return stringRecord();
         }
-        return project.topic(topic).flatMap(Topic::schema).map(RecordTypes::fromSchema).orElse(RecordType.open());
+        return project.topic(topic).flatMap(Topic::schema).map(s -> fromSchema(s.recordType())).orElse(RecordType.open());
     }
 
     /** A record read as text: one field, {@code value}. */

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Schemas kept in a map, ids handed out in order: the codecs' view of a registry, for codec tests. */
-final class InMemorySchemas implements SchemaSource {
+public final class InMemorySchemas implements SchemaSource {
+
+    public InMemorySchemas() {
+    }
 
     private final Map<Integer, RegisteredSchema> byId = new HashMap<>();
     private final Map<String, Integer> ids = new HashMap<>();

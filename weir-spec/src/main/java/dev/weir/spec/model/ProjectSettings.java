@@ -7,8 +7,11 @@ import dev.weir.spec.doc.ValueType;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
+import java.util.Optional;
+
 /** kind: Project — the {@code weir.yaml} at a project's root: its name and defaults. */
-public record ProjectSettings(Metadata metadata, int defaultPartitions, short defaultReplicationFactor, Position pos) {
+public record ProjectSettings(Metadata metadata, int defaultPartitions, short defaultReplicationFactor,
+                              Optional<RegistrySettings> registry, Position pos) {
 
     public static final ResourceDoc DOC = new ResourceDoc("Project", "Project settings",
             "The weir.yaml at the project's root: the project's name, and defaults for the topics Weir creates "
@@ -20,6 +23,14 @@ public record ProjectSettings(Metadata metadata, int defaultPartitions, short de
                             FieldDoc.optional("replicationFactor", ValueType.integer(), "1",
                                     "Replication factor of topics Weir creates.")),
                             "Defaults for topics that no Topic declares."),
+                    FieldDoc.optional("registry", ValueType.object(
+                            FieldDoc.required("url", ValueType.string(),
+                                    "Base URL of a Confluent-compatible schema registry, e.g. http://localhost:8081."),
+                            FieldDoc.optional("username", ValueType.string(), "Basic authentication user."),
+                            FieldDoc.optional("password", ValueType.string(),
+                                    "Basic authentication password; use ${env:NAME}.")),
+                            "The schema registry of the avro, json-schema and protobuf formats. weir up provides one; "
+                                    + "weir run --registry-url overrides this."),
                     FieldDoc.optional("environments", ValueType.any(),
                             "Reserved for per-environment settings; accepted, not used yet.")),
             false,
@@ -37,7 +48,7 @@ public record ProjectSettings(Metadata metadata, int defaultPartitions, short de
 
     public static ProjectSettings parse(Metadata metadata, YNode spec) {
         if (spec == null) {
-            return new ProjectSettings(metadata, 1, (short) 1, metadata.pos());
+            return new ProjectSettings(metadata, 1, (short) 1, Optional.empty(), metadata.pos());
         }
         Fields f = Fields.of(spec, "project spec");
         int partitions = 1;
@@ -49,8 +60,9 @@ public record ProjectSettings(Metadata metadata, int defaultPartitions, short de
             rf = d.optionalInt("replicationFactor").orElse(1);
             d.finish();
         }
+        Optional<RegistrySettings> registry = f.optional("registry").map(RegistrySettings::parse);
         f.optional("environments");
         f.finish();
-        return new ProjectSettings(metadata, partitions, (short) rf, spec.pos());
+        return new ProjectSettings(metadata, partitions, (short) rf, registry, spec.pos());
     }
 }

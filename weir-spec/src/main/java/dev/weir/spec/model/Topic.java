@@ -5,8 +5,8 @@ import dev.weir.spec.SpecException;
 import dev.weir.spec.doc.FieldDoc;
 import dev.weir.spec.doc.ResourceDoc;
 import dev.weir.spec.doc.ValueType;
-import dev.weir.spec.schema.JsonSchema;
-import dev.weir.spec.schema.JsonSchemaFile;
+import dev.weir.spec.schema.TopicSchema;
+import dev.weir.spec.schema.TopicSchemas;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.YNode;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  * from a file of the project ({@code schema: schemas/orders.schema.json}).
  */
 public record Topic(Metadata metadata, int partitions, short replicationFactor, Map<String, String> configs,
-                    Format format, Optional<JsonSchema> schema, Position pos) {
+                    Format format, Optional<TopicSchema> schema, Position pos) {
 
     public static final ResourceDoc DOC = new ResourceDoc("Topic", "Kafka topic",
             "A Kafka topic the project owns. weir up and weir run create declared topics that do not exist yet.",
@@ -32,8 +32,10 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
                     FieldDoc.optional("format", ValueType.enumOf(Format.class), "json",
                             "How the records' values are encoded; how a table's rows are read (enrich)."),
                     FieldDoc.optional("schema", ValueType.string(),
-                            "Path, relative to the project, of a JSON Schema of the record values, "
-                                    + "e.g. schemas/orders.schema.json.")),
+                            "Path, relative to the project, of the schema of the record values: .json (JSON Schema, "
+                                    + "for json and json-schema), .avsc (Avro) or .proto (Protobuf, its first message). "
+                                    + "Expressions are checked against it; registry formats register it for the "
+                                    + "subject <topic>-value.")),
             true,
             """
             apiVersion: weir.dev/v1
@@ -69,12 +71,20 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
         Format format = f.optionalEnum("format", Format.class).orElse(Format.JSON);
         Optional<YNode> schemaNode = f.optional("schema");
         f.finish();
-        Optional<JsonSchema> schema = schemaNode.map(n -> {
-            if (format != Format.JSON) {
-                throw SpecException.at(n.pos(), "a schema describes JSON records, but this topic has format: "
-                        + format.name().toLowerCase(), "remove the schema, or use format: json");
+        Optional<TopicSchema> schema = schemaNode.map(n -> {
+            TopicSchema read = TopicSchemas.read(projectDir, Fields.string(n, "schema"), n.pos());
+            boolean fits = switch (format) {
+                case JSON, JSON_SCHEMA -> read.kind() == TopicSchema.Kind.JSON;
+                case AVRO -> read.kind() == TopicSchema.Kind.AVRO;
+                case PROTOBUF -> read.kind() == TopicSchema.Kind.PROTOBUF;
+                case STRING -> false;
+            };
+            if (!fits) {
+                throw SpecException.at(n.pos(), "a " + read.kind().extension() + " schema does not describe records in format "
+                        + format.name().toLowerCase().replace('_', '-'),
+                        "json and json-schema topics take .json (JSON Schema), avro .avsc, protobuf .proto; string none");
             }
-            return JsonSchemaFile.readRecordSchema(projectDir, Fields.string(n, "schema"), n.pos());
+            return read;
         });
         return new Topic(metadata, partitions, (short) rf, Map.copyOf(configs), format, schema, spec.pos());
     }

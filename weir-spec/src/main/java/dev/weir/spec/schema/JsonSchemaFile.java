@@ -105,7 +105,7 @@ public final class JsonSchemaFile {
         return out;
     }
 
-    private static String siblingHint(Path file, String path) {
+    static String siblingHint(Path file, String path) {
         List<String> siblings = new ArrayList<>();
         Path parent = file.getParent();
         if (parent != null && Files.isDirectory(parent)) {

@@ -66,7 +66,7 @@ class TopicSchemaTest {
                 }
                 """);
         Topic orders = ProjectLoader.load(dir, Map.of()).topic("orders").orElseThrow();
-        JsonSchema schema = orders.schema().orElseThrow();
+        JsonSchema schema = orders.schema().orElseThrow().recordType();
         assertThat(schema.properties()).containsOnlyKeys("id", "total", "note", "lines");
         assertThat(schema.required()).containsExactlyInAnyOrder("id", "total");
         assertThat(schema.additionalProperties()).isFalse();
@@ -126,7 +126,7 @@ class TopicSchemaTest {
     void additionalPropertiesTrueLeavesTheRecordOpen() throws IOException {
         write("schemas/orders.schema.json", "{ \"type\": \"object\", \"additionalProperties\": true }");
         assertThat(ProjectLoader.load(dir, Map.of()).topic("orders").orElseThrow().schema().orElseThrow()
-                .additionalProperties()).isTrue();
+                .recordType().additionalProperties()).isTrue();
     }
 
     @Test
@@ -141,6 +141,6 @@ class TopicSchemaTest {
                   schema: schemas/orders.schema.json
                 """);
         assertThat(errors()).extracting(Diagnostic::message)
-                .containsExactly("a schema describes JSON records, but this topic has format: string");
+                .containsExactly("a .json schema does not describe records in format string");
     }
 }
