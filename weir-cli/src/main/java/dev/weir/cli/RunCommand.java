@@ -1,6 +1,8 @@
 package dev.weir.cli;
 
+import dev.weir.engine.schema.RegistryClient;
 import dev.weir.server.ClientConfig;
+import dev.weir.spec.model.RegistrySettings;
 import dev.weir.server.ProjectRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -45,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME", description = "Run only this pipeline (repeatable).")
     List<String> pipelines = List.of();
 
+    @Option(names = "--registry-url", paramLabel = "URL",
+            description = "Schema registry of avro, json-schema and protobuf topics (overrides registry.url in weir.yaml).")
+    String registryUrl;
+
     @Option(names = "--generators", description = "Also run the project's data generators.")
     boolean generators;
 
@@ -66,7 +73,13 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "no Kafka cluster given: use --bootstrap-servers HOST:PORT "
                     + "(or bootstrap.servers in --config), or 'weir up' for an embedded one");
         }
-        ProjectFiles.Loaded loaded = ProjectFiles.load(dir, new LinkedHashSet<>(pipelines));
+        ProjectFiles.Loaded loaded = ProjectFiles.load(dir, new LinkedHashSet<>(pipelines), settings -> {
+            if (registryUrl != null) {
+                return Optional.of(new RegistryClient(registryUrl, settings.flatMap(RegistrySettings::username),
+                        settings.flatMap(RegistrySettings::password)));
+            }
+            return settings.map(r -> new RegistryClient(r.url(), r.username(), r.password()));
+        });
         Path logFile = Logging.toProject(dir);
         Path state = stateDir != null ? stateDir : dir.toAbsolutePath().normalize().resolve(".weir").resolve("state");
         out.printf("Weir: project %s (%s) on %s%n", loaded.project().name(), dir, servers);

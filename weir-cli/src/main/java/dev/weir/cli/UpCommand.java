@@ -1,5 +1,8 @@
 package dev.weir.cli;
 
+import dev.weir.engine.schema.RegistryClient;
+import dev.weir.registry.RegistryConfig;
+import dev.weir.registry.RegistryServer;
 import dev.weir.server.ProjectRuntime;
 import dev.weir.broker.EmbeddedKafka;
 import dev.weir.broker.PortInUseException;
@@ -11,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -30,6 +34,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Port of the embedded Kafka broker (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
+    @Option(names = "--registry-port", defaultValue = "8081",
+            description = "Port of the embedded Confluent-compatible schema registry (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+
     @Option(names = "--no-generators", description = "Do not run the project's data generators.")
     boolean noGenerators;
 
@@ -41,7 +49,10 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = root.out;
         Path weirDir = dir.toAbsolutePath().normalize().resolve(".weir");
-        ProjectFiles.Loaded loaded = ProjectFiles.load(dir, Set.of());
+        String registryUrl = "http://127.0.0.1:" + registryPort;
+        // The embedded registry serves the project; a registry named in weir.yaml is for weir run.
+        ProjectFiles.Loaded loaded = ProjectFiles.load(dir, Set.of(),
+                settings -> Optional.of(new RegistryClient(registryUrl, Optional.empty(), Optional.empty())));
         Path logFile = Logging.toProject(dir);
         out.printf("Weir: project %s (%s)%n", loaded.project().name(), dir);
         long t0 = System.nanoTime();
@@ -53,6 +64,15 @@ final class UpCommand implements Callable<Integer> {
         }
         out.printf("  kafka       %s  (KRaft, data in %s, started in %.1fs)%n", kafka.bootstrapServers(),
                 weirDir.resolve("kafka"), (System.nanoTime() - t0) / 1e9);
+        RegistryServer registry;
+        try {
+            registry = RegistryServer.start(RegistryConfig.of(kafka.bootstrapServers()).withHost("127.0.0.1").withPort(registryPort));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw new UserError(ExitCode.FAILURE, "cannot start the schema registry on port " + registryPort + ": "
+                    + e.getMessage() + "; choose another with --registry-port");
+        }
+        out.printf("  registry    %s  (Confluent-compatible schema registry, stored in topic _weir_schemas)%n", registry.url());
         out.printf("  logs        %s%n", logFile);
         // One local process: after a crash, let its old group membership expire in seconds, not 45.
         Map<String, Object> clientConfig = Map.of("consumer.session.timeout.ms", 10_000,
@@ -63,12 +83,14 @@ final class UpCommand implements Callable<Integer> {
             runtime.start();
         } catch (RuntimeException | InterruptedException e) {
             runtime.close();
+            registry.close();
             kafka.close();
             throw e;
         }
         RunLoop.describe(out, runtime, loaded.pipelines());
         RunLoop.run(out, runtime, statusInterval, () -> {
             runtime.close();
+            registry.close();
             kafka.close();
         });
         return ExitCode.OK;

@@ -1,6 +1,7 @@
 package dev.weir.engine.validate;
 
 import dev.weir.engine.compile.PipelineCompiler;
+import dev.weir.engine.schema.InMemorySchemas;
 import dev.weir.spec.Diagnostics;
 import dev.weir.spec.ProjectLoader;
 import dev.weir.spec.SpecException;
@@ -40,7 +41,8 @@ public final class ProjectValidator {
         Diagnostics out = new Diagnostics();
         Set<String> broken = ReferenceChecks.check(project, TopicGraph.of(project), out);
         ExpressionChecker checker = new ExpressionChecker();
-        PipelineCompiler compiler = new PipelineCompiler();
+        // Compiling never calls the registry; schemas only need one to exist when records flow.
+        PipelineCompiler compiler = new PipelineCompiler(Optional.of(new InMemorySchemas()));
         for (Pipeline pipeline : project.pipelines()) {
             lateRecordWarnings(pipeline, out);
             Diagnostics own = new Diagnostics();

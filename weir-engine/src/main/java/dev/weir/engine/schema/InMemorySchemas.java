@@ -3,7 +3,10 @@ package dev.weir.engine.schema;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Schemas kept in a map, ids handed out in order: the codecs' view of a registry, for codec tests. */
+/**
+ * Schemas kept in memory, ids handed out in order: a registry for places that need one but no
+ * server (checking a project, running its tests on the test driver).
+ */
 public final class InMemorySchemas implements SchemaSource {
 
     public InMemorySchemas() {
@@ -31,7 +34,7 @@ public final class InMemorySchemas implements SchemaSource {
     }
 
     /** Adds a schema that references others by name, as a registry returns it; returns its id. */
-    synchronized int add(String type, String schema, Map<String, String> references) {
+    public synchronized int add(String type, String schema, Map<String, String> references) {
         int id = byId.size() + 1;
         byId.put(id, new RegisteredSchema(id, type, schema, references));
         return id;
