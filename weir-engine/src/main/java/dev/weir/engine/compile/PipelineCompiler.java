@@ -40,6 +40,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,33 @@ import java.util.Optional;
  */
 public final class PipelineCompiler {
 
+    /**
+     * Window retention when compiled for tests. Kafka Streams emits final window results by
+     * walking its window cache segment by segment from the last emission; a fresh application
+     * starts that walk at epoch 0, which for one-minute windows in this century takes seconds. In
+     * production that happens once (the position is committed); a test starts fresh every case.
+     * Longer retention means longer segments and a short walk, and does not change any result.
+     */
+    static final Duration TEST_WINDOW_RETENTION = Duration.ofDays(7);
+
     private final ExpressionCompiler expressions = new ExpressionCompiler();
+    private final boolean forTests;
+
+    public PipelineCompiler() {
+        this(false);
+    }
+
+    private PipelineCompiler(boolean forTests) {
+        this.forTests = forTests;
+    }
+
+    /**
+     * A compiler for topologies that run on test drivers, a fresh application per test case:
+     * state is kept in memory and window stores keep windows longer. Neither changes a result.
+     */
+    public static PipelineCompiler forTests() {
+        return new PipelineCompiler(true);
+    }
 
     public static String applicationId(Project project, Pipeline pipeline) {
         return "weir-" + project.name() + "-" + pipeline.name();
@@ -81,7 +108,7 @@ public final class PipelineCompiler {
     private CompiledPipeline build(Project project, Pipeline pipeline) {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineMetrics metrics = new PipelineMetrics(pipeline.name());
-        CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, metrics);
+        CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, metrics, forTests);
 
         Source source = pipeline.source();
         Serde<Decoded> decoded = Serdes.serdeFrom((t, d) -> {
