@@ -8,7 +8,7 @@ import java.io.PrintStream;
 
 @Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming data pipelines as code on Apache Kafka.",
-        subcommands = {UpCommand.class, RunCommand.class, TailCommand.class, ProduceCommand.class,
+        subcommands = {UpCommand.class, RunCommand.class, TestCommand.class, TailCommand.class, ProduceCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with: weir up examples/fraud-detection"})
 public final class WeirCommand {
