@@ -1,5 +1,6 @@
 package dev.weir.engine.testing;
 
+import dev.weir.engine.compile.CompiledPipeline;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.spec.test.Expectation;
 import dev.weir.spec.test.InputRecord;
@@ -30,10 +31,10 @@ final class CaseRunner {
         this.check = new ExpectationCheck(conditions);
     }
 
-    CaseResult run(PipelineTest test, TestedPipelines pipelines, TestCase testCase, Path stateDir) {
+    CaseResult run(PipelineTest test, List<CompiledPipeline> pipelines, TestCase testCase, Path stateDir) {
         long started = System.nanoTime();
         Optional<Failure> failure;
-        try (PipelineNetwork network = new PipelineNetwork(pipelines.pipelines(), stateDir, START)) {
+        try (PipelineNetwork network = new PipelineNetwork(pipelines, stateDir, START)) {
             failure = run(network, testCase);
         } catch (RuntimeException e) {
             failure = Optional.of(new Failure("the pipelines failed: " + rootMessage(e), testCase.pos(), List.of()));

@@ -35,20 +35,22 @@ public final class TestSuite {
     record Selected(PipelineTest test, TestedPipelines pipelines, TestCase testCase) {
     }
 
+    private final Project project;
+    private final Map<String, CompiledPipeline> compiled;
     private final Map<PipelineTest, TestedPipelines> tests;
     private final Map<Expectation.Each, CompiledExpression> conditions;
 
-    private TestSuite(Map<PipelineTest, TestedPipelines> tests, Map<Expectation.Each, CompiledExpression> conditions) {
+    private TestSuite(Project project, Map<String, CompiledPipeline> compiled, Map<PipelineTest, TestedPipelines> tests,
+                      Map<Expectation.Each, CompiledExpression> conditions) {
+        this.project = project;
+        this.compiled = compiled;
         this.tests = tests;
         this.conditions = conditions;
     }
 
-    /** Compiles the project's pipelines and checks its tests against them. */
+    /** Compiles the project's pipelines for test drivers and checks its tests against them. */
     public static TestSuite of(Project project) {
-        return of(project, PipelineCompiler.forTests().compileAll(project));
-    }
-
-    public static TestSuite of(Project project, List<CompiledPipeline> compiled) {
+        List<CompiledPipeline> compiled = PipelineCompiler.forTests().compileAll(project);
         Diagnostics diagnostics = new Diagnostics();
         ExpressionCompiler expressions = new ExpressionCompiler();
         Map<PipelineTest, TestedPipelines> tests = new LinkedHashMap<>();
@@ -63,7 +65,7 @@ public final class TestSuite {
             });
         }
         diagnostics.throwIfErrors();
-        return new TestSuite(Collections.unmodifiableMap(tests), conditions);
+        return new TestSuite(project, byName(compiled), Collections.unmodifiableMap(tests), conditions);
     }
 
     private static void checkCase(TestCase c, TestedPipelines target, ExpressionCompiler expressions,
@@ -92,6 +94,24 @@ public final class TestSuite {
                 }
             }
         }
+    }
+
+    private static Map<String, CompiledPipeline> byName(List<CompiledPipeline> compiled) {
+        Map<String, CompiledPipeline> out = new HashMap<>();
+        compiled.forEach(p -> out.put(p.name(), p));
+        return out;
+    }
+
+    /**
+     * The suite's pipelines, compiled once more: a topology must not be shared by test drivers
+     * that run at the same time, so each thread that runs cases has its own.
+     */
+    Map<String, CompiledPipeline> compileAgain() {
+        return byName(PipelineCompiler.forTests().compileAll(project));
+    }
+
+    Map<String, CompiledPipeline> compiled() {
+        return compiled;
     }
 
     /** Every test, in the order the project declares them. */

@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pipelines one test runs, the topics they read (with the format records there are decoded
- * in; JSON when pipelines disagree, as it is the stricter) and the topics they write.
+ * The pipelines one test runs (by name), the topics they read (with the format records there are
+ * decoded in; JSON when pipelines disagree, as it is the stricter) and the topics they write.
  */
-record TestedPipelines(List<CompiledPipeline> pipelines, Map<String, Format> reads, Set<String> writes) {
+record TestedPipelines(List<String> pipelines, Map<String, Format> reads, Set<String> writes) {
 
     static TestedPipelines of(PipelineTest test, Project project, List<CompiledPipeline> compiled) {
         List<CompiledPipeline> chosen = new ArrayList<>();
@@ -51,7 +51,7 @@ record TestedPipelines(List<CompiledPipeline> pipelines, Map<String, Format> rea
                     (a, b) -> a == Format.JSON || b == Format.JSON ? Format.JSON : a));
             writes.addAll(p.outputTopics().stream().sorted().toList());
         }
-        return new TestedPipelines(List.copyOf(chosen), Collections.unmodifiableMap(reads),
+        return new TestedPipelines(chosen.stream().map(CompiledPipeline::name).toList(), Collections.unmodifiableMap(reads),
                 Collections.unmodifiableSet(writes));
     }
 
