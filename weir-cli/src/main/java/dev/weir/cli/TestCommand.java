@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -71,7 +72,11 @@ final class TestCommand implements Callable<Integer> {
         TestReport report = TestRunner.run(suite, cases, printer::caseDone);
         printer.summary(report);
         if (junitXml != null) {
-            JUnitXmlReport.write(report, junitXml);
+            try {
+                JUnitXmlReport.write(report, junitXml);
+            } catch (UncheckedIOException e) {
+                throw new UserError(ExitCode.USAGE, e.getMessage());
+            }
             root.out.println("JUnit XML written to " + junitXml);
         }
         return report.allPassed() ? ExitCode.OK : ExitCode.FAILURE;

@@ -108,6 +108,18 @@ class TestCommandTest {
     }
 
     @Test
+    void aJunitXmlFileThatCannotBeWrittenIsOneMessage() throws IOException {
+        project(PASSING_AND_FAILING);
+        write("taken", "a file, not a directory");
+
+        Result r = weir("test", dir.toString(), "--junit-xml", dir.resolve("taken/weir.xml").toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith("weir: cannot write JUnit XML to " + dir.resolve("taken/weir.xml"))
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void filterRunsOnlyTheMatchingCases() throws IOException {
         project(PASSING_AND_FAILING);
 

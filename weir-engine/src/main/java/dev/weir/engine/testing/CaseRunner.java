@@ -58,13 +58,13 @@ final class CaseRunner {
         return Optional.empty();
     }
 
+    /** The innermost cause's message, which says what went wrong; its class when it is not ours. */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        String m = t.getMessage();
-        return t == e || m == null ? String.valueOf(e.getMessage() == null ? e : e.getMessage())
-                : m + " (" + t.getClass().getSimpleName() + ")";
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : message + " (" + root.getClass().getSimpleName() + ")";
     }
 }
