@@ -23,7 +23,7 @@ class SchemaCommandTest {
         assertThat(r.exitCode()).isZero();
         JsonNode schema = new ObjectMapper().readTree(r.out());
         assertThat(schema.get("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
-        assertThat(schema.at("/properties/kind/enum")).hasSize(4);
+        assertThat(schema.at("/properties/kind/enum")).hasSize(5);
         assertThat(schema.at("/definitions/Pipeline/properties/steps/items/$ref").asText())
                 .isEqualTo("#/definitions/step");
     }

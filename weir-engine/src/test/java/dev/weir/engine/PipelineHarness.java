@@ -2,12 +2,12 @@ package dev.weir.engine;
 
 import dev.weir.engine.compile.CompiledPipeline;
 import dev.weir.engine.compile.PipelineCompiler;
+import dev.weir.engine.testing.PipelineDriver;
 import dev.weir.spec.ProjectLoader;
 import dev.weir.spec.model.Project;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -22,9 +22,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-/** Runs one pipeline of a project written as YAML text on {@link TopologyTestDriver}. */
+/** Runs one pipeline of a project written as YAML text on a {@link PipelineDriver}, compiled as for a cluster. */
 public final class PipelineHarness implements AutoCloseable {
 
     public static final String PROJECT = """
@@ -33,17 +32,14 @@ public final class PipelineHarness implements AutoCloseable {
             metadata: { name: test }
             """;
 
+    private final PipelineDriver pipelineDriver;
     private final TopologyTestDriver driver;
     private final CompiledPipeline compiled;
 
     private PipelineHarness(CompiledPipeline compiled, Path stateDir) {
         this.compiled = compiled;
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, compiled.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, compiled.pipeline().guarantee().streamsValue());
-        this.driver = new TopologyTestDriver(compiled.topology(), props, Instant.ofEpochMilli(0));
+        this.pipelineDriver = new PipelineDriver(compiled, stateDir, Instant.ofEpochMilli(0));
+        this.driver = pipelineDriver.driver();
     }
 
     /** Writes {@code files} (path to YAML text, weir.yaml added) under {@code dir}, loads, compiles {@code pipeline}. */
@@ -129,6 +125,6 @@ public final class PipelineHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.close();
+        pipelineDriver.close();
     }
 }

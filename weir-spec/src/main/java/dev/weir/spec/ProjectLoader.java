@@ -6,6 +6,7 @@ import dev.weir.spec.model.Pipeline;
 import dev.weir.spec.model.Project;
 import dev.weir.spec.model.ProjectSettings;
 import dev.weir.spec.model.Topic;
+import dev.weir.spec.test.PipelineTest;
 import dev.weir.spec.yaml.Fields;
 import dev.weir.spec.yaml.Interpolator;
 import dev.weir.spec.yaml.YNode;
@@ -32,7 +33,7 @@ public final class ProjectLoader {
     public static final String PROJECT_FILE = "weir.yaml";
 
     /** Kinds this version understands. Others are reported with the closest valid kind. */
-    public static final Set<String> KINDS = Set.of("Project", "Topic", "Pipeline", "Generator");
+    public static final Set<String> KINDS = Set.of("Project", "Topic", "Pipeline", "Generator", "PipelineTest");
 
     private static final Set<String> SKIPPED_DIRS = Set.of("envs", "schemas", "target", "node_modules", "docs");
 
@@ -70,6 +71,7 @@ public final class ProjectLoader {
         List<Topic> topics = new ArrayList<>();
         List<Pipeline> pipelines = new ArrayList<>();
         List<Generator> generators = new ArrayList<>();
+        List<PipelineTest> tests = new ArrayList<>();
         Map<String, Position> seen = new HashMap<>();
 
         for (Path file : files) {
@@ -113,6 +115,7 @@ public final class ProjectLoader {
                         case "Topic" -> topics.add(Topic.parse(metadata, spec, root));
                         case "Pipeline" -> pipelines.add(Pipeline.parse(metadata, spec));
                         case "Generator" -> generators.add(Generator.parse(metadata, spec));
+                        case "PipelineTest" -> tests.add(PipelineTest.parse(metadata, spec));
                         default -> throw new IllegalStateException("kind without parser: " + kind);
                     }
                 });
@@ -123,7 +126,8 @@ public final class ProjectLoader {
                     "start it with: apiVersion: " + API_VERSION + " / kind: Project / metadata: { name: my-project }");
         }
         diagnostics.throwIfErrors();
-        return new Project(settings[0], root, List.copyOf(topics), List.copyOf(pipelines), List.copyOf(generators));
+        return new Project(settings[0], root, List.copyOf(topics), List.copyOf(pipelines), List.copyOf(generators),
+                List.copyOf(tests));
     }
 
     private static List<Path> resourceFiles(Path root) {

@@ -13,6 +13,7 @@ import dev.weir.spec.model.Topic;
 import dev.weir.spec.model.Format;
 import dev.weir.spec.model.Pipeline;
 import dev.weir.spec.model.Project;
+import dev.weir.spec.model.StoreKind;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,19 +40,21 @@ public final class CompileContext {
     private final ExpressionCompiler expressions;
     private final ValueFormats formats;
     private final PipelineMetrics metrics;
+    private final boolean forTests;
     private final List<KStream<String, DeadLetter>> deadLetters = new ArrayList<>();
     private final Set<String> inputTopics = new LinkedHashSet<>();
     private final Set<String> outputTopics = new LinkedHashSet<>();
     private final Map<String, Object> shared = new HashMap<>();
 
     CompileContext(StreamsBuilder builder, Project project, Pipeline pipeline, ExpressionCompiler expressions,
-                   ValueFormats formats, PipelineMetrics metrics) {
+                   ValueFormats formats, PipelineMetrics metrics, boolean forTests) {
         this.formats = formats;
         this.builder = builder;
         this.project = project;
         this.pipeline = pipeline;
         this.expressions = expressions;
         this.metrics = metrics;
+        this.forTests = forTests;
     }
 
     public StreamsBuilder builder() {
@@ -76,6 +80,24 @@ public final class CompileContext {
 
     public PipelineMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * The store a stateful step keeps its state in: the one it asks for, or memory when compiled
+     * for tests, where every case starts from empty state and opening RocksDB would cost more than the case.
+     */
+    public StoreKind storeKind(StoreKind requested) {
+        return forTests ? StoreKind.MEMORY : requested;
+    }
+
+    /**
+     * How long a window store keeps windows that need {@code required} (size plus grace): empty
+     * for Kafka Streams' default, which is just that; longer when compiled for tests (see
+     * {@link PipelineCompiler#TEST_WINDOW_RETENTION}).
+     */
+    public Optional<Duration> windowRetention(Duration required) {
+        Duration minimum = PipelineCompiler.TEST_WINDOW_RETENTION;
+        return forTests && required.compareTo(minimum) < 0 ? Optional.of(minimum) : Optional.empty();
     }
 
     /** Records a topic the pipeline reads, so it can be created before the pipeline starts. */

@@ -41,6 +41,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,18 @@ import java.util.Optional;
  */
 public final class PipelineCompiler {
 
+    /**
+     * Window retention when compiled for tests. Kafka Streams emits final window results by
+     * walking its window cache segment by segment from the last emission; a fresh application
+     * starts that walk at epoch 0, which for one-minute windows in this century takes seconds. In
+     * production that happens once (the position is committed); a test starts fresh every case.
+     * Longer retention means longer segments and a short walk, and does not change any result.
+     */
+    static final Duration TEST_WINDOW_RETENTION = Duration.ofDays(7);
+
     private final ExpressionCompiler expressions = new ExpressionCompiler();
     private final ValueFormats formats;
+    private final boolean forTests;
 
     /** A compiler for projects whose topics use only json and string. */
     public PipelineCompiler() {
@@ -62,7 +73,26 @@ public final class PipelineCompiler {
 
     /** A compiler whose avro, json-schema and protobuf topics use {@code registry}. */
     public PipelineCompiler(Optional<SchemaSource> registry) {
+        this(registry, false);
+    }
+
+    private PipelineCompiler(Optional<SchemaSource> registry, boolean forTests) {
         this.formats = new ValueFormats(registry);
+        this.forTests = forTests;
+    }
+
+    /**
+     * A compiler for topologies that run on test drivers, a fresh application per test case:
+     * state is kept in memory and window stores keep windows longer. Neither changes a result.
+     * Registry formats use {@code registry} (an in-memory one in tests).
+     */
+    public static PipelineCompiler forTests(Optional<SchemaSource> registry) {
+        return new PipelineCompiler(registry, true);
+    }
+
+    /** {@link #forTests(Optional)} with a registry in memory. */
+    public static PipelineCompiler forTests() {
+        return forTests(Optional.of(new dev.weir.engine.schema.InMemorySchemas()));
     }
 
     public static String applicationId(Project project, Pipeline pipeline) {
@@ -93,7 +123,7 @@ public final class PipelineCompiler {
     private CompiledPipeline build(Project project, Pipeline pipeline) {
         StreamsBuilder builder = new StreamsBuilder();
         PipelineMetrics metrics = new PipelineMetrics(pipeline.name());
-        CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, formats, metrics);
+        CompileContext ctx = new CompileContext(builder, project, pipeline, expressions, formats, metrics, forTests);
 
         Source source = pipeline.source();
         Serde<Decoded> decoded = Serdes.serdeFrom((t, d) -> {

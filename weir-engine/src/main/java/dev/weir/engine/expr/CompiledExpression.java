@@ -61,6 +61,8 @@ public final class CompiledExpression {
             return CelValues.fromCel(result);
         } catch (CelEvaluationException e) {
             throw new EvaluationFailure("'" + source.text() + "': " + clean(e.getMessage(), fields));
+        } catch (EvaluationFailure e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new EvaluationFailure("'" + source.text() + "': " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -28,6 +28,7 @@ import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.StateStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,11 +137,11 @@ public final class AggregateStreamStep implements StreamStep {
 
         KStream<String, Map<String, Object>> results;
         if (spec.window().isEmpty()) {
-            results = grouped.aggregate(init, add, Named.as(id + "-aggregate"), materialized(cols))
+            results = grouped.aggregate(init, add, Named.as(id + "-aggregate"), materialized(cols, ctx))
                     .toStream(Named.as(id + "-changes"))
                     .mapValues((key, acc) -> result(groupField, key, null, acc), Named.as(id + "-result"));
         } else {
-            results = windowResults(windowed(grouped, spec.window().get(), init, add, cols), groupField);
+            results = windowResults(windowed(grouped, spec.window().get(), init, add, cols, ctx), groupField);
         }
         if (spec.to().isPresent()) {
             ctx.sink(results, spec.to().get(), spec.format(), Optional.empty(), id + "-results", spec.pos());
@@ -152,7 +153,7 @@ public final class AggregateStreamStep implements StreamStep {
     private KTable<Windowed<String>, Accumulator> windowed(KGroupedStream<String, Map<String, Object>> grouped,
                                                            AggregateStep.Window window, Initializer<Accumulator> init,
                                                            Aggregator<String, Map<String, Object>, Accumulator> add,
-                                                           Map<String, Function> cols) {
+                                                           Map<String, Function> cols, CompileContext ctx) {
         Named named = Named.as(spec.id() + "-aggregate");
         if (window instanceof AggregateStep.Session s) {
             SessionWindowedKStream<String, Map<String, Object>> sessions =
@@ -160,7 +161,8 @@ public final class AggregateStreamStep implements StreamStep {
             if (spec.emit() == Emit.FINAL) {
                 sessions = sessions.emitStrategy(EmitStrategy.onWindowClose());
             }
-            return sessions.aggregate(init, add, (key, a, b) -> a.merge(b), named, materialized(cols));
+            return sessions.aggregate(init, add, (key, a, b) -> a.merge(b), named,
+                    retained(materialized(cols, ctx), ctx, s.gap().plus(s.grace())));
         }
         TimeWindows windows;
         if (window instanceof AggregateStep.Hopping h) {
@@ -173,7 +175,8 @@ public final class AggregateStreamStep implements StreamStep {
         if (spec.emit() == Emit.FINAL) {
             timed = timed.emitStrategy(EmitStrategy.onWindowClose());
         }
-        return timed.aggregate(init, add, named, materialized(cols));
+        return timed.aggregate(init, add, named, retained(materialized(cols, ctx), ctx,
+                Duration.ofMillis(windows.size() + windows.gracePeriodMs())));
     }
 
     private KStream<String, Map<String, Object>> windowResults(KTable<Windowed<String>, Accumulator> table, String groupField) {
@@ -186,14 +189,21 @@ public final class AggregateStreamStep implements StreamStep {
     }
 
     /** The store: named after the step, of the kind the spec asks for, with explicit serdes. */
-    private <S extends StateStore> Materialized<String, Accumulator, S> materialized(Map<String, Function> cols) {
+    private <S extends StateStore> Materialized<String, Accumulator, S> materialized(Map<String, Function> cols,
+                                                                                    CompileContext ctx) {
         Materialized<String, Accumulator, S> m = Materialized.<String, Accumulator, S>as(spec.id() + "-store")
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Accumulator.serde(cols))
-                .withStoreType(spec.store() == StoreKind.MEMORY ? Materialized.StoreType.IN_MEMORY
+                .withStoreType(ctx.storeKind(spec.store()) == StoreKind.MEMORY ? Materialized.StoreType.IN_MEMORY
                         : Materialized.StoreType.ROCKS_DB);
         // updates: every record must produce a result, so the cache may not coalesce them
         return spec.emit() == Emit.UPDATES ? m.withCachingDisabled() : m;
+    }
+
+    /** Window stores keep windows for their size plus grace, unless the compiler asks for longer. */
+    private static <S extends StateStore> Materialized<String, Accumulator, S> retained(
+            Materialized<String, Accumulator, S> m, CompileContext ctx, Duration required) {
+        return ctx.windowRetention(required).map(m::withRetention).orElse(m);
     }
 
     private static Map<String, Object> result(String groupField, String key, Window window, Accumulator acc) {

@@ -60,7 +60,7 @@ public final class DedupeStreamStep implements StreamStep {
     public KStream<String, Map<String, Object>> apply(KStream<String, Map<String, Object>> in, CompileContext ctx) {
         String id = spec.id();
         String store = storeName(id);
-        KeyValueBytesStoreSupplier supplier = spec.store() == StoreKind.MEMORY
+        KeyValueBytesStoreSupplier supplier = ctx.storeKind(spec.store()) == StoreKind.MEMORY
                 ? Stores.inMemoryKeyValueStore(store)
                 : Stores.persistentKeyValueStore(store);
         ctx.builder().addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.Long()));

@@ -92,7 +92,7 @@ public final class JoinStreamStep implements StreamStep {
         StreamJoined<String, Map<String, Object>, Map<String, Object>> joined =
                 StreamJoined.with(Serdes.String(), MapSerde.INSTANCE, MapSerde.INSTANCE)
                         .withName(id).withStoreName(id);
-        if (spec.store() == StoreKind.MEMORY) {
+        if (ctx.storeKind(spec.store()) == StoreKind.MEMORY) {
             joined = joined.withDslStoreSuppliers(BuiltInDslStoreSuppliers.IN_MEMORY);
         }
         return switch (type) {

@@ -1,6 +1,7 @@
 package dev.weir.engine.compile;
 
 import dev.weir.engine.PipelineHarness;
+import dev.weir.engine.testing.PipelineDriver;
 import dev.weir.spec.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.weir.spec.ProjectLoader;
 import dev.weir.spec.model.Project;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,5 +86,34 @@ class PipelineCompilerTest {
                 .isInstanceOf(SpecException.class)
                 .satisfies(e -> assertThat(((SpecException) e).diagnostics())
                         .extracting(d -> d.position().line()).containsExactly(6, 13));
+    }
+
+    @Test
+    void compiledForTestsEveryStoreIsInMemory() throws Exception {
+        Files.writeString(dir.resolve("weir.yaml"), PipelineHarness.PROJECT);
+        Files.createDirectories(dir.resolve("pipelines"));
+        Files.writeString(dir.resolve("pipelines/p.yaml"), """
+                apiVersion: weir.dev/v1
+                kind: Pipeline
+                metadata: { name: p }
+                spec:
+                  source: { topic: in }
+                  steps:
+                    - dedupe: { key: id, within: 1m }
+                    - aggregate: { groupBy: id, window: { tumbling: 1m }, emit: final, compute: { n: "count()" } }
+                  sink: { topic: out }
+                """);
+        Project project = ProjectLoader.load(dir, Map.of());
+
+        assertThat(persistentStores(new PipelineCompiler(), project)).containsExactly(true, true);
+        assertThat(persistentStores(PipelineCompiler.forTests(), project)).containsExactly(false, false);
+    }
+
+    private List<Boolean> persistentStores(PipelineCompiler compiler, Project project) {
+        CompiledPipeline p = compiler.compile(project, project.pipeline("p").orElseThrow());
+        try (PipelineDriver d = new PipelineDriver(p, dir.resolve("state"), Instant.EPOCH)) {
+            return List.of(d.driver().getKeyValueStore("dedupe-seen").persistent(),
+                    d.driver().getTimestampedWindowStore("aggregate-store").persistent());
+        }
     }
 }

@@ -65,6 +65,12 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void missingFieldIsSaidOnce() {
+        assertThatThrownBy(() -> compile("amount > 0").test(Map.of("amt", 1L), RecordMeta.NONE))
+                .hasMessage("'amount > 0': no field amount in the record (it has: amt)");
+    }
+
+    @Test
     void wrongTypeIsAnEvaluationFailure() {
         assertThatThrownBy(() -> compile("amount > 0").test(Map.of("amount", "abc"), RecordMeta.NONE))
                 .isInstanceOf(EvaluationFailure.class);

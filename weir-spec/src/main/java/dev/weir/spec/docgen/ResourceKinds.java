@@ -9,6 +9,7 @@ import dev.weir.spec.model.Metadata;
 import dev.weir.spec.model.Pipeline;
 import dev.weir.spec.model.ProjectSettings;
 import dev.weir.spec.model.Topic;
+import dev.weir.spec.test.PipelineTest;
 
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  */
 public final class ResourceKinds {
 
-    private static final List<ResourceDoc> ALL = List.of(ProjectSettings.DOC, Topic.DOC, Pipeline.DOC, Generator.DOC);
+    private static final List<ResourceDoc> ALL = List.of(ProjectSettings.DOC, Topic.DOC, Pipeline.DOC, Generator.DOC,
+            PipelineTest.DOC);
 
     private ResourceKinds() {
     }

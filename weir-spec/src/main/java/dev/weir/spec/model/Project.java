@@ -1,6 +1,7 @@
 package dev.weir.spec.model;
 
 import dev.weir.spec.generator.Generator;
+import dev.weir.spec.test.PipelineTest;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Optional;
 
 /** A loaded Weir project: every resource, typed, each knowing where it was written. */
 public record Project(ProjectSettings settings, Path dir, List<Topic> topics, List<Pipeline> pipelines,
-                      List<Generator> generators) {
+                      List<Generator> generators, List<PipelineTest> tests) {
 
     public String name() {
         return settings.name();

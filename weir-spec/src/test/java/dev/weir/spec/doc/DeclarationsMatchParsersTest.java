@@ -43,7 +43,8 @@ class DeclarationsMatchParsersTest {
             "Project", ProjectSettings::parse,
             "Topic", (m, n) -> Topic.parse(m, n, SCHEMAS),
             "Pipeline", Pipeline::parse,
-            "Generator", Generator::parse);
+            "Generator", Generator::parse,
+            "PipelineTest", dev.weir.spec.test.PipelineTest::parse);
 
     /** Steps are checked one by one, with their own examples; the pipeline's list of them is not walked again. */
     private static final Set<String> CHECKED_ELSEWHERE = Set.of("step");
