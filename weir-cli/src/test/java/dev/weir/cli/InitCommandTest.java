@@ -44,20 +44,6 @@ class InitCommandTest {
     }
 
     /** tests/ holds PipelineTest resources, which 'weir test' reads; the other commands load the rest. */
-    private Path copyWithoutTests(Path project) throws IOException {
-        Path copy = tmp.resolve("without-tests");
-        try (Stream<Path> files = Files.walk(project)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Path relative = project.relativize(p);
-                if (!relative.startsWith("tests")) {
-                    Files.createDirectories(copy.resolve(relative).getParent());
-                    Files.copy(p, copy.resolve(relative));
-                }
-            }
-        }
-        return copy;
-    }
-
     private static List<JsonNode> yamlDocuments(Path file) throws IOException {
         try (var docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
             return docs.readAll();
@@ -80,7 +66,7 @@ class InitCommandTest {
     @Test
     void createdProjectLoadsAndItsPipelineCompiles() throws IOException {
         Path dir = init("shop");
-        Project project = ProjectLoader.load(copyWithoutTests(dir), Map.of());
+        Project project = ProjectLoader.load(dir, Map.of());
         assertThat(project.name()).isEqualTo("shop");
         assertThat(project.topics()).extracting(t -> t.name()).containsExactly("orders", "orders-clean", "orders-dlq");
         assertThat(project.topic("orders").orElseThrow().schema().orElseThrow().recordType().properties()).containsKeys("order_id", "amount");
@@ -151,13 +137,13 @@ class InitCommandTest {
     void nameOptionSetsTheProjectName() throws IOException {
         Path dir = init("somewhere", "--name", "payments");
         assertThat(Files.readString(dir.resolve("weir.yaml"))).contains("name: \"payments\"").doesNotContain("{{");
-        assertThat(ProjectLoader.load(copyWithoutTests(dir), Map.of()).name()).isEqualTo("payments");
+        assertThat(ProjectLoader.load(dir, Map.of()).name()).isEqualTo("payments");
     }
 
     @Test
     void defaultNameIsTheDirectoryName() throws IOException {
         Path dir = init("fraud-checks");
-        assertThat(ProjectLoader.load(copyWithoutTests(dir), Map.of()).name()).isEqualTo("fraud-checks");
+        assertThat(ProjectLoader.load(dir, Map.of()).name()).isEqualTo("fraud-checks");
     }
 
     @Test
@@ -203,5 +189,17 @@ class InitCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("'my shop' is not a valid project name");
         assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void createdProjectPassesValidateStrictAndItsOwnTests() throws IOException {
+        Path dir = init("shop");
+        CliTest.Result validate = CliTest.weir("validate", dir.toString(), "--strict");
+        assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
+        Path junit = dir.resolve("report.xml");
+        CliTest.Result test = CliTest.weir("test", dir.toString(), "--junit-xml", junit.toString());
+        assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
+        assertThat(test.out()).contains("3 passed, 0 failed");
+        assertThat(Files.readString(junit)).contains("tests=\"3\"").contains("failures=\"0\"");
     }
 }
