@@ -108,7 +108,7 @@ class InitCommandTest {
         Path dir = init("shop");
         JsonNode test = yamlDocuments(dir.resolve("tests/orders.yaml")).get(0);
         assertThat(test.get("kind").asText()).isEqualTo("PipelineTest");
-        assertThat(test.at("/spec/pipeline").asText()).isEqualTo("clean-orders");
+        assertThat(test.at("/spec/pipelines/0").asText()).isEqualTo("clean-orders");
         List<String> topics = List.of("orders", "orders-clean", "orders-dlq");
         assertThat(test.at("/spec/cases")).hasSize(3);
         for (JsonNode c : test.at("/spec/cases")) {
