@@ -88,6 +88,9 @@ import java.util.regex.Pattern;
  */
 public final class AggregateStreamStep implements StreamStep {
 
+    /** How long closed windows stay in the store after they close, for emit: final. */
+    static final Duration FINAL_RESULT_MARGIN = Duration.ofHours(1);
+
     public static final String WINDOW_START = "window_start";
     public static final String WINDOW_END = "window_end";
     static final String DEFAULT_GROUP_FIELD = "key";
@@ -200,10 +203,19 @@ public final class AggregateStreamStep implements StreamStep {
         return spec.emit() == Emit.UPDATES ? m.withCachingDisabled() : m;
     }
 
-    /** Window stores keep windows for their size plus grace, unless the compiler asks for longer. */
-    private static <S extends StateStore> Materialized<String, Accumulator, S> retained(
+    /**
+     * Window stores keep windows for their size plus grace, unless the compiler asks for longer. With
+     * emit: final, closed windows are read back from the store to be emitted; when stream time jumps
+     * (a quiet hour, then a record) the store would drop them before their result is out, so they
+     * are kept an hour longer.
+     */
+    private <S extends StateStore> Materialized<String, Accumulator, S> retained(
             Materialized<String, Accumulator, S> m, CompileContext ctx, Duration required) {
-        return ctx.windowRetention(required).map(m::withRetention).orElse(m);
+        Optional<Duration> forTests = ctx.windowRetention(required);
+        if (forTests.isPresent()) {
+            return m.withRetention(forTests.get());
+        }
+        return spec.emit() == Emit.FINAL ? m.withRetention(required.plus(FINAL_RESULT_MARGIN)) : m;
     }
 
     private static Map<String, Object> result(String groupField, String key, Window window, Accumulator acc) {

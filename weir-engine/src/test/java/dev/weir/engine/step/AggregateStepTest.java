@@ -149,6 +149,22 @@ class AggregateStepTest {
     }
 
     @Test
+    void emitFinalStillSendsAWindowsResultWhenTheNextRecordComesAQuietHalfHourLater() {
+        try (var h = PipelineHarness.of(dir, pipeline("quiet", """
+                groupBy: merchant_id
+                window: { tumbling: 1m, grace: 10s }
+                emit: final
+                compute: { payments: "count()" }
+                """))) {
+            h.send("payments", null, "{\"merchant_id\": \"m1\"}", at(5));
+            h.send("payments", null, "{\"merchant_id\": \"m1\"}", at(20));
+            h.send("payments", null, "{\"merchant_id\": \"m1\"}", at(30 * 60));
+            assertThat(results(h, "stats")).containsExactly(Map.of("merchant_id", "m1", "window_start", iso(0),
+                    "window_end", iso(60), "payments", 2L));
+        }
+    }
+
+    @Test
     void aRecordWithinGraceIsCountedAndOneLaterThanGraceIsDropped() {
         try (var h = PipelineHarness.of(dir, pipeline("late", """
                 groupBy: merchant_id
