@@ -49,6 +49,7 @@ class UpIT {
     void runsTheExampleAndPicksUpWhereItStoppedAfterARestart() throws Exception {
         Path project = copyExample();
         int port = Clients.freePort();
+        int registryPort = Clients.freePort();
         String bootstrap = "127.0.0.1:" + port;
         String suspicious = "{\"transaction_id\":\"t-it-1\",\"customer_id\":\"c-it\",\"merchant_id\":\"m-travel\","
                 + "\"amount\":4200.0,\"currency\":\"EUR\",\"card_number\":\"4111111111111111\",\"country\":\"US\","
@@ -56,7 +57,7 @@ class UpIT {
         String negative = suspicious.replace("t-it-1", "t-it-2").replace("4200.0", "-5");
 
         try (WeirProcess up = WeirProcess.start(tmp, "up", project.toString(), "--kafka-port", Integer.toString(port),
-                "--status-interval", "1s")) {
+                "--registry-port", Integer.toString(registryPort), "--status-interval", "1s")) {
             up.awaitLine(l -> l.startsWith("Press Ctrl-C"), WAIT);
             assertThat(up.output()).contains("kafka       " + bootstrap).contains("created 6")
                     .contains("pipeline    score-transactions");
@@ -83,7 +84,7 @@ class UpIT {
         }
 
         try (WeirProcess again = WeirProcess.start(tmp, "up", project.toString(), "--kafka-port", Integer.toString(port),
-                "--status-interval", "1s", "--no-generators")) {
+                "--registry-port", Integer.toString(registryPort), "--status-interval", "1s", "--no-generators")) {
             again.awaitLine(l -> l.startsWith("Press Ctrl-C"), WAIT);
             assertThat(again.output()).as("the topics are found again").doesNotContain("created");
             again.awaitLine(l -> l.contains("score-transactions  RUNNING"), WAIT);
