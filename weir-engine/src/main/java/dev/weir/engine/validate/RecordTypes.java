@@ -9,7 +9,11 @@ import dev.weir.engine.validate.RecordType.Field;
 import dev.weir.spec.model.Format;
 import dev.weir.spec.model.Project;
 import dev.weir.spec.model.Topic;
+import dev.weir.engine.schema.ProtobufRecordSchema;
+import dev.weir.engine.schema.SchemaException;
+import dev.weir.spec.SpecException;
 import dev.weir.spec.schema.JsonSchema;
+import dev.weir.spec.schema.TopicSchema;
 import dev.weir.spec.schema.JsonType;
 import dev.weir.spec.step.ValidateStep;
 
@@ -34,7 +38,19 @@ final class RecordTypes {
         if (format == Format.STRING) {
             return stringRecord();
         }
-        return project.topic(topic).flatMap(Topic::schema).map(s -> fromSchema(s.recordType())).orElse(RecordType.open());
+        return project.topic(topic).flatMap(Topic::schema).map(RecordTypes::fromTopicSchema).orElse(RecordType.open());
+    }
+
+    /** A topic schema's record type; a .proto file is read here, where its parser lives. */
+    static RecordType fromTopicSchema(TopicSchema schema) {
+        if (schema.kind() == TopicSchema.Kind.PROTOBUF) {
+            try {
+                return fromSchema(ProtobufRecordSchema.of(schema.text(), schema.pos()));
+            } catch (SchemaException e) {
+                throw SpecException.at(schema.pos(), "cannot read " + schema.path() + ": " + e.getMessage());
+            }
+        }
+        return fromSchema(schema.recordType());
     }
 
     /** A record read as text: one field, {@code value}. */
