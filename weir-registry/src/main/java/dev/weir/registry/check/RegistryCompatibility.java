@@ -66,12 +66,22 @@ public final class RegistryCompatibility {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return SchemaChange.other(schema, name(), SchemaChange.Outcome.UNREACHABLE, "cannot reach " + name() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    + reason(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SchemaChange.other(schema, name(), SchemaChange.Outcome.FAILED, "interrupted while asking " + name());
         }
         return verdict(schema, response.statusCode(), response.body());
+    }
+
+    /** The first message in the chain of causes, e.g. {@code Connection refused}, else the exception's name. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private SchemaChange verdict(LocalSchema schema, int status, String text) {
@@ -111,6 +121,6 @@ public final class RegistryCompatibility {
             problems.add("the registry gave no reason");
         }
         return new SchemaChange(schema, name(), SchemaChange.Outcome.INCOMPATIBLE, problems,
-                level.map(l -> "compatibility " + l + " in the registry"));
+                level.map(l -> "level " + l));
     }
 }
