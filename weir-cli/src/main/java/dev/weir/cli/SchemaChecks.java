@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * Schemas as code, for {@code weir validate}: each topic's schema file is compared with its
- * version in git at a revision, at the topic's compatibility level, and with the latest version
- * of its subject ({@code <topic>-value}) in a schema registry when one is given or configured.
+ * version in git at a revision, at the topic's compatibility level, and (for the registry formats)
+ * with the latest version of its subject ({@code <topic>-value}) in a schema registry when one is
+ * given or configured.
  * Breaking changes are errors at the topic's {@code schema:} field, so CI fails before anything
  * is applied.
  */
@@ -81,8 +82,9 @@ final class SchemaChecks {
     }
 
     /**
-     * Asks the registry about each schema, stopping at the first that finds it out of reach: an
-     * error when the registry was given on the command line, a warning when weir.yaml names it.
+     * Asks the registry about the schema of each topic in a registry format (avro, json-schema,
+     * protobuf), stopping at the first that finds it out of reach: an error when the registry was
+     * given on the command line, a warning when weir.yaml names it.
      */
     private static List<Optional<SchemaChange>> registry(Project project, Settings settings, List<Topic> topics,
                                                          List<LocalSchema> locals, List<Diagnostic> findings) {
@@ -97,8 +99,8 @@ final class SchemaChecks {
                 configured.flatMap(RegistrySettings::username), configured.flatMap(RegistrySettings::password));
         boolean reachable = true;
         for (int i = 0; i < topics.size(); i++) {
-            if (!reachable) {
-                results.add(Optional.empty());
+            if (!reachable || !topics.get(i).format().usesRegistry()) {
+                results.add(Optional.empty()); // plain json topics are never registered
                 continue;
             }
             SchemaChange change = client.check(locals.get(i));

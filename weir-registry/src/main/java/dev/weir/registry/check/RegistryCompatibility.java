@@ -74,14 +74,14 @@ public final class RegistryCompatibility {
         return verdict(schema, response.statusCode(), response.body());
     }
 
-    /** The first message in the chain of causes, e.g. {@code Connection refused}, else the exception's name. */
+    /** The first message in the chain of causes, e.g. {@code Connection refused}; else what the exception means. */
     private static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();
             }
         }
-        return e.getClass().getSimpleName();
+        return e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     private SchemaChange verdict(LocalSchema schema, int status, String text) {
