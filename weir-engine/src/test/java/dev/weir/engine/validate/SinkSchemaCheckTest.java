@@ -140,6 +140,31 @@ class SinkSchemaCheckTest extends ShopProjectFixture {
     }
 
     @Test
+    void fieldsTheProtobufMessageLacksAreAWarningAndItsRequiredFieldsAreChecked() throws IOException {
+        write("schemas/payments.proto", """
+                syntax = "proto2";
+                message Payment {
+                  required string transaction_id = 1;
+                  optional double amount = 2;
+                  required string reference = 3;
+                }
+                """);
+        write("topics/payments.yaml", """
+                apiVersion: weir.dev/v1
+                kind: Topic
+                metadata: { name: payments }
+                spec: { format: protobuf, schema: schemas/payments.proto }
+                """);
+        pipelineTo("payments", "protobuf", "- map: { drop: [customer_id, merchant_id, quantity, card_number, ts] }\n");
+        Validation v = validate();
+        assertThat(only(v.errors()).message()).isEqualTo("the sink writes records without field 'reference' to topic "
+                + "'payments', but schemas/payments.proto requires it");
+        assertThat(only(v.warnings().stream().filter(d -> d.message().contains(".proto")).toList()).message())
+                .isEqualTo("the sink writes field 'country' to topic 'payments', which "
+                + "schemas/payments.proto does not have: the writer drops it");
+    }
+
+    @Test
     void fieldsAClosedJsonSchemaDoesNotAllowAreAnError() throws IOException {
         pipelineTo("payments-json", "json-schema", "- map: { drop: [merchant_id, quantity, card_number, ts] }\n");
         Diagnostic error = only(validate().errors());
