@@ -18,7 +18,7 @@ public final class WeirCommand {
     final PrintStream err;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces with errors.")
+            description = "Show stack traces with errors; weir validate also says what each schema was compared with.")
     boolean verbose;
 
     WeirCommand(PrintStream out, PrintStream err) {

@@ -42,11 +42,16 @@ public final class ProtobufCodec {
 
     /** The full name of the first message of a .proto file, the one a topic's records are when it names none. */
     public static String firstMessage(String protoText) throws SchemaException {
+        return firstMessageType(protoText).getFullName();
+    }
+
+    /** The first message of a .proto file, the one a topic's records are when it names none. */
+    public static Descriptor firstMessageType(String protoText) throws SchemaException {
         FileDescriptor file = compile(protoText);
         if (file.getMessageTypes().isEmpty()) {
             throw new SchemaException("the .proto file declares no message");
         }
-        return file.getMessageTypes().get(0).getFullName();
+        return file.getMessageTypes().get(0);
     }
 
     /**

@@ -45,11 +45,13 @@ final class TypeFlow {
     private final Project project;
     private final ExpressionChecker checker;
     private final Diagnostics out;
+    private final SinkSchemaCheck sinks;
 
     TypeFlow(Project project, ExpressionChecker checker, Diagnostics out) {
         this.project = project;
         this.checker = checker;
         this.out = out;
+        this.sinks = new SinkSchemaCheck(project, out);
     }
 
     /** Checks {@code pipeline}; returns the type of the records that reach its sink. */
@@ -65,6 +67,7 @@ final class TypeFlow {
         }
         RecordType atSink = type;
         pipeline.sink().flatMap(s -> s.key()).ifPresent(k -> checker.check(k, atSink, Expect.KEY, "the sink key", out));
+        pipeline.sink().ifPresent(s -> sinks.check(atSink, s.topic(), s.format(), "the sink", s.pos()));
         return type;
     }
 
@@ -84,6 +87,8 @@ final class TypeFlow {
         }
         if (step instanceof RouteStep s) {
             s.branches().forEach(b -> checker.check(b.when(), in, Expect.BOOL, "a route condition", out));
+            s.branches().forEach(b -> sinks.check(in, b.to(), s.format(), "the route branch to '" + b.to() + "'", b.pos()));
+            s.defaultTopic().ifPresent(t -> sinks.check(in, t, s.format(), "the route's default", s.pos()));
             return in;
         }
         if (step instanceof DedupeStep s) {
@@ -109,9 +114,12 @@ final class TypeFlow {
             CelType t = checker.check(set.getValue(), in, Expect.ANY, "set." + set.getKey(), out)
                     .map(RecordTypes::ofResult).orElse(SimpleType.DYN);
             String text = set.getValue().text().trim();
-            Optional<RecordType> shape = IDENTIFIER.matcher(text).matches()
-                    ? in.field(text).flatMap(Field::shape) : Optional.empty();
-            type = type.with(new Field(set.getKey(), t, false, shape));
+            boolean copy = IDENTIFIER.matcher(text).matches();
+            Optional<RecordType> shape = copy ? in.field(text).flatMap(Field::shape) : Optional.empty();
+            // A copied field is there when its source is; a typed result is a value (an expression that fails sends
+            // the record to the dead-letter topic), only dyn may be null.
+            boolean required = copy ? in.field(text).map(Field::required).orElse(false) : isValue(t);
+            type = type.with(new Field(set.getKey(), t, required, shape));
         }
         RecordType beforeRename = type;
         s.rename().keySet().forEach(from -> has(s, beforeRename, from));
@@ -123,6 +131,13 @@ final class TypeFlow {
             }
         }
         return type;
+    }
+
+    private static boolean isValue(CelType t) {
+        return switch (t.kind()) {
+            case BOOL, INT, DOUBLE, STRING, LIST, MAP -> true;
+            default -> false;
+        };
     }
 
     /** Every masked field becomes a string; absent and null fields stay as they are. */
@@ -219,9 +234,10 @@ final class TypeFlow {
             AggregateStep.Function fn = aggregation.function();
             Optional<CelType> arg = aggregation.argument().flatMap(a -> checker.check(a, in,
                     fn == AggregateStep.Function.COUNT_DISTINCT ? Expect.ANY : Expect.NUMBER, fn.keyword() + "()", out));
-            results.add(column(column, fn, arg));
+            results.add(column(column, fn, arg, aggregation.argument().map(a -> certain(a, in)).orElse(false)));
         });
         if (s.to().isPresent()) {
+            sinks.check(RecordType.closed(results), s.to().get(), s.format(), "step '" + s.id() + "'", s.pos());
             return in;
         }
         RecordType replaced = RecordType.closed(results);
@@ -232,15 +248,22 @@ final class TypeFlow {
     /**
      * count and count_distinct are ints; avg a double; sum, min and max keep the argument's type
      * (a sum of ints past the long range becomes a double, which the checker does not model). All
-     * but the counts are null for a group whose arguments were all null.
+     * but the counts are null for a group whose arguments were all null, which cannot happen when
+     * the argument is a field every record has ({@code certain}).
      */
-    private static Field column(String name, AggregateStep.Function fn, Optional<CelType> arg) {
+    private static Field column(String name, AggregateStep.Function fn, Optional<CelType> arg, boolean certain) {
         CelType argType = arg.filter(t -> t.kind() == CelKind.INT || t.kind() == CelKind.DOUBLE).orElse(SimpleType.DYN);
         return switch (fn) {
             case COUNT, COUNT_DISTINCT -> new Field(name, SimpleType.INT, true, Optional.empty());
-            case AVG -> Field.of(name, SimpleType.DOUBLE);
-            case SUM, MIN, MAX -> Field.of(name, argType);
+            case AVG -> new Field(name, SimpleType.DOUBLE, certain, Optional.empty());
+            case SUM, MIN, MAX -> new Field(name, argType, certain, Optional.empty());
         };
+    }
+
+    /** Whether {@code e} names a field every record has, non-null. */
+    private static boolean certain(Expr e, RecordType in) {
+        String text = e.text().trim();
+        return IDENTIFIER.matcher(text).matches() && in.field(text).map(Field::required).orElse(false);
     }
 
     /**

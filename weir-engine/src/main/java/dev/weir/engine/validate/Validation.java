@@ -31,6 +31,11 @@ public record Validation(Optional<Project> project, List<Diagnostic> errors, Lis
                 findings.stream().filter(d -> !d.isError()).sorted(BY_POSITION).toList());
     }
 
+    /** These findings and {@code more}, e.g. from checks made outside the engine. */
+    public Validation plus(List<Diagnostic> more) {
+        return of(project, Stream.of(errors, warnings, more).flatMap(List::stream).toList());
+    }
+
     /** No errors; with {@code strict}, no warnings either. */
     public boolean valid(boolean strict) {
         return errors.isEmpty() && (!strict || warnings.isEmpty());

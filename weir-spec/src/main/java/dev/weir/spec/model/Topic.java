@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * kind: Topic — a Kafka topic the project owns. {@code schema} describes its JSON records, read
- * from a file of the project ({@code schema: schemas/orders.schema.json}).
+ * kind: Topic — a Kafka topic the project owns. {@code schema} describes its records, read from a
+ * file of the project ({@code schema: schemas/orders.avsc}); {@code compatibility} says how that
+ * schema may change, as the schema registry's levels do.
  */
 public record Topic(Metadata metadata, int partitions, short replicationFactor, Map<String, String> configs,
-                    Format format, Optional<TopicSchema> schema, Position pos) {
+                    Format format, Optional<TopicSchema> schema, SchemaCompatibility compatibility, Position pos) {
 
     public static final ResourceDoc DOC = new ResourceDoc("Topic", "Kafka topic",
             "A Kafka topic the project owns. weir up and weir run create declared topics that do not exist yet.",
@@ -35,7 +36,13 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
                             "Path, relative to the project, of the schema of the record values: .json (JSON Schema, "
                                     + "for json and json-schema), .avsc (Avro) or .proto (Protobuf, its first message). "
                                     + "Expressions are checked against it; registry formats register it for the "
-                                    + "subject <topic>-value.")),
+                                    + "subject <topic>-value."),
+                    FieldDoc.optional("compatibility", ValueType.enumOf(SchemaCompatibility.names()), "BACKWARD",
+                            "How the schema may change, with the schema registry's meanings: BACKWARD, consumers "
+                                    + "using the new schema read records written with the previous one; FORWARD, "
+                                    + "the other way round; FULL, both; *_TRANSITIVE, with every earlier version; "
+                                    + "NONE, any change. weir validate compares the schema file with its version in "
+                                    + "git (and in the registry, when one is given).")),
             true,
             """
             apiVersion: weir.dev/v1
@@ -70,6 +77,8 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
         Map<String, String> configs = f.stringMap("config");
         Format format = f.optionalEnum("format", Format.class).orElse(Format.JSON);
         Optional<YNode> schemaNode = f.optional("schema");
+        SchemaCompatibility compatibility = f.optional("compatibility").map(SchemaCompatibility::parse)
+                .orElse(SchemaCompatibility.DEFAULT);
         f.finish();
         Optional<TopicSchema> schema = schemaNode.map(n -> {
             TopicSchema read = TopicSchemas.read(projectDir, Fields.string(n, "schema"), n.pos());
@@ -86,6 +95,6 @@ public record Topic(Metadata metadata, int partitions, short replicationFactor, 
             }
             return read;
         });
-        return new Topic(metadata, partitions, (short) rf, Map.copyOf(configs), format, schema, spec.pos());
+        return new Topic(metadata, partitions, (short) rf, Map.copyOf(configs), format, schema, compatibility, spec.pos());
     }
 }

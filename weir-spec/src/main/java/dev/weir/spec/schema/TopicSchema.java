@@ -4,10 +4,12 @@ import dev.weir.spec.Position;
 
 /**
  * A topic's value schema, from a file of the project: its kind (by extension: {@code .json} JSON
- * Schema, {@code .avsc} Avro, {@code .proto} Protobuf), its text (registered as is), and the
- * record type expressions are checked against.
+ * Schema, {@code .avsc} Avro, {@code .proto} Protobuf), its path as the topic names it, its text
+ * (registered as is), and the record type expressions are checked against. {@code pos} is the
+ * file; {@code declaredAt} the topic's {@code schema:} field.
  */
-public record TopicSchema(Kind kind, String path, String text, JsonSchema recordType, Position pos) {
+public record TopicSchema(Kind kind, String path, String text, JsonSchema recordType, Position pos,
+                          Position declaredAt) {
 
     public enum Kind {
         JSON("JSON", ".json"), AVRO("AVRO", ".avsc"), PROTOBUF("PROTOBUF", ".proto");

@@ -55,6 +55,6 @@ public final class TopicSchemas {
             case PROTOBUF -> new JsonSchema(Set.of(JsonType.OBJECT), Map.of(), Set.of(), true, Optional.empty(),
                     Position.of(display));
         };
-        return new TopicSchema(kind, path, text, recordType, Position.of(display));
+        return new TopicSchema(kind, path, text, recordType, Position.of(display), reference);
     }
 }
