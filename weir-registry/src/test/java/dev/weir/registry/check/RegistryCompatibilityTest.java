@@ -1,90 +1,101 @@
 package dev.weir.registry.check;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.weir.broker.Clients;
+import dev.weir.broker.EmbeddedKafka;
+import dev.weir.registry.RegistryConfig;
+import dev.weir.registry.RegistryServer;
 import dev.weir.registry.core.CompatibilityLevel;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * How answers of other Confluent-compatible registries are read: Confluent's own 404 for a new
- * subject, its extra messages, errors. (A real Weir registry is asked in the CLI's tests.)
- */
+/** Asking a real registry, with basic authentication, whether a local schema fits its subject. */
 class RegistryCompatibilityTest {
 
-    private static final LocalSchema ORDERS = new LocalSchema("orders-value", "schemas/orders.avsc", "AVRO",
-            "{\"type\": \"record\", \"name\": \"Order\", \"fields\": []}", CompatibilityLevel.BACKWARD);
+    private static final String V1 = "{\"type\": \"record\", \"name\": \"Order\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
+    private static final String V2_BREAKING = "{\"type\": \"record\", \"name\": \"Order\", \"fields\": ["
+            + "{\"name\": \"id\", \"type\": \"string\"}, {\"name\": \"note\", \"type\": \"string\"}]}";
+    private static final String V2_FINE = "{\"type\": \"record\", \"name\": \"Order\", \"fields\": ["
+            + "{\"name\": \"id\", \"type\": \"string\"}, {\"name\": \"note\", \"type\": \"string\", \"default\": \"\"}]}";
 
-    private HttpServer server;
-    private final List<String> requests = new ArrayList<>();
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static RegistryServer server;
 
-    private RegistryCompatibility answering(int status, String body) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization") + " "
-                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
-        return new RegistryCompatibility("http://127.0.0.1:" + server.getAddress().getPort(), Optional.of("ci"),
-                Optional.of("secret"));
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new EmbeddedKafka(EmbeddedKafka.Config.of(dir.resolve("kafka")).withPort(Clients.freePort())).start();
+        server = RegistryServer.start(RegistryConfig.of(kafka.bootstrapServers()).withPort(0)
+                .withBasicAuth(Map.of("ci", "secret")));
+        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.url() + "/subjects/orders-value/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ci:secret".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"schema\": " + quote(V1) + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
+        }
+        if (kafka != null) {
+            kafka.close();
         }
     }
 
-    @Test
-    void asksForTheLatestVersionVerboselyWithCredentials() throws IOException {
-        SchemaChange change = answering(200, "{\"is_compatible\": true}").check(ORDERS);
-        assertThat(change.outcome()).isEqualTo(SchemaChange.Outcome.COMPATIBLE);
-        assertThat(requests).singleElement().asString()
-                .startsWith("POST /compatibility/subjects/orders-value/versions/latest?verbose=true Basic Y2k6c2VjcmV0 ")
-                .contains("\"schema\":").doesNotContain("schemaType");
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\\\"") + "\"";
+    }
+
+    private static LocalSchema orders(String subject, String schema) {
+        return new LocalSchema(subject, "schemas/orders.avsc", "AVRO", schema, CompatibilityLevel.BACKWARD);
+    }
+
+    private static RegistryCompatibility registry(String user, String password) {
+        return new RegistryCompatibility(server.url(), Optional.of(user), Optional.of(password));
     }
 
     @Test
-    void aSubjectTheRegistryDoesNotKnowIsNew() throws IOException {
-        SchemaChange change = answering(404, "{\"error_code\": 40401, \"message\": \"Subject 'orders-value' not found.\"}")
-                .check(ORDERS);
-        assertThat(change.outcome()).isEqualTo(SchemaChange.Outcome.NOTHING_TO_COMPARE);
-        assertThat(change.note().orElseThrow()).startsWith("subject orders-value is new in the registry at");
-    }
-
-    @Test
-    void confluentsExtraMessagesAreLeftOutAndItsLevelKept() throws IOException {
-        SchemaChange change = answering(200, """
-                {"is_compatible": false, "messages": [
-                  "{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE', description:'The field 'note' at path '/fields/1' in the new schema has no default value and is missing in the old schema', additionalInfo:'note'}",
-                  "{oldSchemaVersion: 1}",
-                  "{oldSchema: '{\\"type\\":\\"record\\"}'}",
-                  "{validateFields: 'false', compatibility: 'BACKWARD'}"
-                ]}
-                """).check(ORDERS);
+    void aBreakingChangeIsIncompatibleWithTheRegistrysReasons() {
+        SchemaChange change = registry("ci", "secret").check(orders("orders-value", V2_BREAKING));
         assertThat(change.outcome()).isEqualTo(SchemaChange.Outcome.INCOMPATIBLE);
-        assertThat(change.problems()).singleElement().asString().startsWith("{errorType:'READER_FIELD_MISSING_DEFAULT_VALUE'");
-        assertThat(change.note()).hasValue("level BACKWARD");
+        assertThat(change.problems()).anySatisfy(p -> assertThat(p).contains("note"));
     }
 
     @Test
-    void otherAnswersAreFailuresWithTheRegistrysMessage() throws IOException {
-        SchemaChange change = answering(401, "{\"error_code\": 401, \"message\": \"Unauthorized\"}").check(ORDERS);
+    void aCompatibleChangePasses() {
+        assertThat(registry("ci", "secret").check(orders("orders-value", V2_FINE)).outcome())
+                .isEqualTo(SchemaChange.Outcome.COMPATIBLE);
+    }
+
+    @Test
+    void aSubjectTheRegistryDoesNotKnowIsNoProblem() {
+        // Weir's registry answers is_compatible for a new subject, as recent Confluent versions do;
+        // older ones answer 404 (40401), which is read as "new subject" too.
+        SchemaChange change = registry("ci", "secret").check(orders("payments-value", V1));
+        assertThat(change.outcome()).isIn(SchemaChange.Outcome.COMPATIBLE, SchemaChange.Outcome.NOTHING_TO_COMPARE);
+    }
+
+    @Test
+    void wrongCredentialsAreAFailureWithTheRegistrysAnswer() {
+        SchemaChange change = registry("ci", "wrong").check(orders("orders-value", V2_FINE));
         assertThat(change.outcome()).isEqualTo(SchemaChange.Outcome.FAILED);
-        assertThat(change.note().orElseThrow()).endsWith("answered 401: Unauthorized (error 401)");
+        assertThat(change.note().orElseThrow()).contains("401");
     }
 }
