@@ -8,6 +8,7 @@ import dev.weir.spec.test.PipelineTest;
 import dev.weir.spec.test.TestCase;
 import dev.weir.spec.test.TopicExpectation;
 
+import dev.weir.spec.model.Format;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,13 @@ final class CaseRunner {
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final ExpectationCheck check;
+    private final WireCodec wire;
+    private final Function<String, Format> formats;
 
-    CaseRunner(Function<Expectation.Each, CompiledExpression> conditions) {
-        this.check = new ExpectationCheck(conditions);
+    CaseRunner(Function<Expectation.Each, CompiledExpression> conditions, WireCodec wire, Function<String, Format> formats) {
+        this.check = new ExpectationCheck(conditions, wire);
+        this.wire = wire;
+        this.formats = formats;
     }
 
     CaseResult run(PipelineTest test, List<CompiledPipeline> pipelines, TestCase testCase, Path stateDir) {
@@ -46,7 +51,7 @@ final class CaseRunner {
         long timestamp = START.toEpochMilli() - 1;
         for (InputRecord in : testCase.input()) {
             timestamp = in.timestamp().orElse(timestamp + 1);
-            network.send(InputEncoder.encode(in, timestamp));
+            network.send(InputEncoder.encode(in, timestamp, formats.apply(in.topic()), wire));
         }
         testCase.advanceTime().ifPresent(network::advanceWallClock);
         for (TopicExpectation e : testCase.expect()) {

@@ -41,15 +41,18 @@ final class ExpectationCheck {
     }
 
     private final Function<Expectation.Each, CompiledExpression> conditions;
+    private final WireCodec wire;
 
-    ExpectationCheck(Function<Expectation.Each, CompiledExpression> conditions) {
+    ExpectationCheck(Function<Expectation.Each, CompiledExpression> conditions, WireCodec wire) {
         this.conditions = conditions;
+        this.wire = wire;
     }
 
     Optional<Failure> check(TopicExpectation expectation, List<TopicRecord> records) {
         List<Actual> actual = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            actual.add(new Actual(i + 1, records.get(i), records.get(i).decodedValue()));
+            TopicRecord r = records.get(i);
+            actual.add(new Actual(i + 1, r, wire.decode(r.value()).map(m -> (Object) m).orElseGet(r::decodedValue)));
         }
         ValueMatcher matcher = new ValueMatcher(expectation.match());
         String topic = expectation.topic();

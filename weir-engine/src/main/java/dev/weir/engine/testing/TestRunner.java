@@ -36,7 +36,7 @@ public final class TestRunner {
         long started = System.nanoTime();
         List<TestSuite.Selected> selected = suite.select(filter);
         int workers = Math.max(1, Math.min(threads, selected.size()));
-        CaseRunner runner = new CaseRunner(suite::condition);
+        CaseRunner runner = new CaseRunner(suite::condition, suite.wire(), suite::inputFormat);
         List<CaseResult> results = new ArrayList<>();
         Path stateRoot = createStateRoot();
         try {

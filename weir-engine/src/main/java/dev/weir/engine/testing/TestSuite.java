@@ -2,6 +2,7 @@ package dev.weir.engine.testing;
 
 import dev.weir.engine.compile.CompiledPipeline;
 import dev.weir.engine.compile.PipelineCompiler;
+import dev.weir.engine.schema.InMemorySchemas;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.ExpressionCompiler;
 import dev.weir.spec.Diagnostics;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,9 +42,14 @@ public final class TestSuite {
     private final Map<PipelineTest, TestedPipelines> tests;
     private final Map<Expectation.Each, CompiledExpression> conditions;
 
-    private TestSuite(Project project, Map<String, CompiledPipeline> compiled, Map<PipelineTest, TestedPipelines> tests,
-                      Map<Expectation.Each, CompiledExpression> conditions) {
+    private final InMemorySchemas schemas;
+    private final WireCodec wire;
+
+    private TestSuite(Project project, InMemorySchemas schemas, Map<String, CompiledPipeline> compiled,
+                      Map<PipelineTest, TestedPipelines> tests, Map<Expectation.Each, CompiledExpression> conditions) {
         this.project = project;
+        this.schemas = schemas;
+        this.wire = new WireCodec(project, schemas);
         this.compiled = compiled;
         this.tests = tests;
         this.conditions = conditions;
@@ -50,7 +57,9 @@ public final class TestSuite {
 
     /** Compiles the project's pipelines for test drivers and checks its tests against them. */
     public static TestSuite of(Project project) {
-        List<CompiledPipeline> compiled = PipelineCompiler.forTests().compileAll(project);
+        // One registry in memory for the run: inputs, pipelines and expectations see the same ids.
+        InMemorySchemas schemas = new InMemorySchemas();
+        List<CompiledPipeline> compiled = PipelineCompiler.forTests(Optional.of(schemas)).compileAll(project);
         Diagnostics diagnostics = new Diagnostics();
         ExpressionCompiler expressions = new ExpressionCompiler();
         Map<PipelineTest, TestedPipelines> tests = new LinkedHashMap<>();
@@ -65,7 +74,7 @@ public final class TestSuite {
             });
         }
         diagnostics.throwIfErrors();
-        return new TestSuite(project, byName(compiled), Collections.unmodifiableMap(tests), conditions);
+        return new TestSuite(project, schemas, byName(compiled), Collections.unmodifiableMap(tests), conditions);
     }
 
     private static void checkCase(TestCase c, TestedPipelines target, ExpressionCompiler expressions,
@@ -107,7 +116,22 @@ public final class TestSuite {
      * that run at the same time, so each thread that runs cases has its own.
      */
     Map<String, CompiledPipeline> compileAgain() {
-        return byName(PipelineCompiler.forTests().compileAll(project));
+        return byName(PipelineCompiler.forTests(Optional.of(schemas)).compileAll(project));
+    }
+
+    WireCodec wire() {
+        return wire;
+    }
+
+    /** The format pipelines under test read {@code topic} in (json when none reads it). */
+    Format inputFormat(String topic) {
+        for (TestedPipelines t : tests.values()) {
+            Format f = t.reads().get(topic);
+            if (f != null) {
+                return f;
+            }
+        }
+        return Format.JSON;
     }
 
     Map<String, CompiledPipeline> compiled() {
