@@ -55,6 +55,16 @@ final class FaultKit {
         return p;
     }
 
+    /** Fails naming (a few of) the missing and unexpected elements; fast on sets of millions, unlike list comparisons. */
+    static void assertSameSets(String what, java.util.Set<String> actual, java.util.Set<String> expected) {
+        List<String> missing = expected.stream().filter(e -> !actual.contains(e)).limit(20).toList();
+        List<String> extra = actual.stream().filter(e -> !expected.contains(e)).limit(20).toList();
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            throw new AssertionError(what + ": " + (expected.size() - actual.size() + extra.size()) + " missing, e.g. " + missing
+                    + "; unexpected, e.g. " + extra);
+        }
+    }
+
     /** Creates a topic as the project declares it (the broker does not create topics on first use). */
     static void createTopic(Admin admin, String name, int partitions, Map<String, String> config) throws Exception {
         admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(name, partitions, (short) 1).configs(config)))
