@@ -64,6 +64,41 @@ final class WeirProcess implements AutoCloseable {
         throw new AssertionError("expected line did not appear; output so far:\n" + String.join("\n", lines));
     }
 
+    /** How many lines were printed so far. */
+    int lineCount() {
+        return lines.size();
+    }
+
+    /** Waits for a line matching {@code match} printed after the first {@code from} lines. */
+    String awaitLineAfter(int from, Predicate<String> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = from;
+        while (System.nanoTime() < deadline) {
+            for (; seen < lines.size(); seen++) {
+                if (match.test(lines.get(seen))) {
+                    return lines.get(seen);
+                }
+            }
+            if (!process.isAlive() && seen >= lines.size()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected line did not appear; output so far:\n" + String.join("\n", lines));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGKILL, as a crash or an out-of-memory killer would: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException, IOException {
+        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("weir did not die on SIGKILL");
+        }
+    }
+
     String output() {
         return String.join("\n", lines);
     }

@@ -26,7 +26,43 @@ import java.util.Map;
 /** Reads YAML text into {@link YNode} trees, one per document, keeping every node's position. */
 public final class YamlFiles {
 
+    /**
+     * The most nodes one file may expand to. Aliases let a few lines stand for millions of nodes (a "billion laughs");
+     * real project files are far below this.
+     */
+    static final int MAX_NODES = 100_000;
+
     private YamlFiles() {
+    }
+
+    /** Converts one file's documents, refusing aliases that contain themselves and expansions past {@link #MAX_NODES}. */
+    private static final class Converter {
+        private final String file;
+        private final Interpolator interpolator;
+        private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private int nodes;
+
+        Converter(String file, Interpolator interpolator) {
+            this.file = file;
+            this.interpolator = interpolator;
+        }
+
+        YNode convert(Node node) {
+            Position pos = new Position(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+            if (++nodes > MAX_NODES) {
+                throw SpecException.at(pos, "the file expands to more than " + MAX_NODES + " values",
+                        "aliases (*name) copy what their anchor (&name) holds; nest them less");
+            }
+            if (!open.add(node)) {
+                throw SpecException.at(pos, "an alias refers to a value that contains it",
+                        "an anchor (&name) cannot be used (*name) inside its own value");
+            }
+            try {
+                return YamlFiles.convert(node, pos, this);
+            } finally {
+                open.remove(node);
+            }
+        }
     }
 
     public static List<YNode> read(Path file, String displayName, Interpolator interpolator) {
@@ -46,10 +82,11 @@ public final class YamlFiles {
         options.setCodePointLimit(16 * 1024 * 1024);
         Yaml yaml = new Yaml(options);
         List<YNode> docs = new ArrayList<>();
+        Converter converter = new Converter(displayName, interpolator);
         try {
             for (Node node : yaml.composeAll(new StringReader(text))) {
                 if (node != null) {
-                    docs.add(convert(node, displayName, interpolator));
+                    docs.add(converter.convert(node));
                 }
             }
         } catch (MarkedYAMLException e) {
@@ -66,12 +103,12 @@ public final class YamlFiles {
         return docs;
     }
 
-    private static YNode convert(Node node, String file, Interpolator interpolator) {
-        Position pos = new Position(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    private static YNode convert(Node node, Position pos, Converter converter) {
+        Interpolator interpolator = converter.interpolator;
         if (node instanceof MappingNode map) {
             Map<String, YNode.YMap.Entry> entries = new LinkedHashMap<>();
             for (NodeTuple t : map.getValue()) {
-                YNode key = convert(t.getKeyNode(), file, interpolator);
+                YNode key = converter.convert(t.getKeyNode());
                 if (!(key instanceof YNode.YScalar ks) || ks.isNull()) {
                     throw SpecException.at(key.pos(), "a mapping key must be a plain name, found " + key.describe());
                 }
@@ -81,14 +118,14 @@ public final class YamlFiles {
                             "it was first set at " + previous.keyPos());
                 }
                 entries.put(ks.text(), new YNode.YMap.Entry(ks.text(), key.pos(),
-                        convert(t.getValueNode(), file, interpolator)));
+                        converter.convert(t.getValueNode())));
             }
             return new YNode.YMap(entries, pos);
         }
         if (node instanceof SequenceNode seq) {
             List<YNode> items = new ArrayList<>();
             for (Node item : seq.getValue()) {
-                items.add(convert(item, file, interpolator));
+                items.add(converter.convert(item));
             }
             return new YNode.YSeq(items, pos);
         }
