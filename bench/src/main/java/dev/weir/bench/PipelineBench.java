@@ -104,7 +104,7 @@ public final class PipelineBench {
             e.printStackTrace();
         } finally {
             System.out.flush();
-            Runtime.getRuntime().halt(code);
+            System.exit(code);
         }
     }
 
@@ -254,7 +254,7 @@ public final class PipelineBench {
                 cpu, peak, note.trim());
     }
 
-    /** Sends a record every 100 ms until outputs appear, so the application is running; returns the time after. */
+    /** Sends a record every 100 ms until outputs appear, so the application is running; returns a time after the probes. */
     private long waitUntilFlowing(Workload w, Topics t, int size) throws Exception {
         OutputReader probe = new OutputReader(t.out, Long.MIN_VALUE).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -268,7 +268,8 @@ public final class PipelineBench {
         }
         Thread.sleep(500);
         probe.close();
-        return System.currentTimeMillis() + 1;
+        // The last probe was sent at least 500 ms ago; every record sent from now on is at or after this.
+        return System.currentTimeMillis() - 100;
     }
 
     private static double pct(long[] sorted, double q) {
