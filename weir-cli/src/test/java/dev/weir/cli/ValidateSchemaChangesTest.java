@@ -1,5 +1,7 @@
 package dev.weir.cli;
 
+import dev.weir.registry.check.GitRepo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.cli.CliTest.Result;

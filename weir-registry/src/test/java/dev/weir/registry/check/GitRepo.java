@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A throw-away git repository for tests, with its own identity and no user or system config. */
-final class GitRepo {
+public final class GitRepo {
 
     private final Path dir;
 
@@ -16,24 +16,24 @@ final class GitRepo {
         this.dir = dir;
     }
 
-    static GitRepo init(Path dir) {
+    public static GitRepo init(Path dir) {
         GitRepo repo = new GitRepo(dir);
         repo.git("init", "-q", "-b", "main");
         return repo;
     }
 
-    void write(String path, String text) throws IOException {
+    public void write(String path, String text) throws IOException {
         Path p = dir.resolve(path);
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);
     }
 
-    void commit(String message) {
+    public void commit(String message) {
         git("add", "-A");
         git("commit", "-q", "-m", message);
     }
 
-    String git(String... args) {
+    public String git(String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c", "user.email=test@example.com",
                 "-c", "commit.gpgsign=false"));
         command.addAll(List.of(args));
