@@ -13,14 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,10 +26,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,8 +59,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PipelineBench {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private final EmbeddedKafka kafka;
     private final Path work;
@@ -365,84 +356,6 @@ public final class PipelineBench {
                 .withTimeout(Duration.ofSeconds(30)));
     }
 
-    /** The limit: poll, send each record to the output topic as it is; transactions with exactly-once. */
-    private static final class CopyApp implements App {
-        private final Thread thread;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final KafkaConsumer<byte[], byte[]> consumer;
-        private final KafkaProducer<byte[], byte[]> producer;
-        private final Topics t;
-        private final boolean eos;
-
-        CopyApp(String bootstrap, Topics t, boolean eos) {
-            this.t = t;
-            this.eos = eos;
-            Map<String, Object> c = new HashMap<>();
-            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            c.put(ConsumerConfig.GROUP_ID_CONFIG, "limit-" + t.tag);
-            c.put(ConsumerConfig.CLIENT_ID_CONFIG, "limit-" + t.tag + "-consumer");
-            c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, !eos);
-            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, eos ? "read_committed" : "read_uncommitted");
-            c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-            Map<String, Object> p = new HashMap<>();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ProducerConfig.CLIENT_ID_CONFIG, "limit-" + t.tag + "-producer");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            if (eos) {
-                p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "limit-" + t.tag);
-            }
-            consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-            thread = new Thread(this::loop, "limit-" + t.tag);
-        }
-
-        CopyApp start() {
-            thread.start();
-            return this;
-        }
-
-        private void loop() {
-            consumer.subscribe(List.of(t.in));
-            if (eos) {
-                producer.initTransactions();
-                producer.beginTransaction();
-            }
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            long lastCommit = System.nanoTime();
-            while (running.get()) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(20));
-                for (ConsumerRecord<byte[], byte[]> r : batch) {
-                    producer.send(new ProducerRecord<>(t.out, null, r.timestamp(), r.key(), r.value()));
-                    offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-                }
-                if (eos && System.nanoTime() - lastCommit >= 100_000_000L) {
-                    if (!offsets.isEmpty()) {
-                        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                        offsets.clear();
-                    }
-                    producer.commitTransaction();
-                    producer.beginTransaction();
-                    lastCommit = System.nanoTime();
-                }
-            }
-            if (eos) {
-                if (!offsets.isEmpty()) {
-                    producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-                }
-                producer.commitTransaction();
-            }
-            producer.close();
-            consumer.close();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(30_000);
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------
 
     /** Reads an output topic from the beginning (committed records only), counting and timing what arrives. */
@@ -527,70 +440,6 @@ public final class PipelineBench {
         public void close() throws InterruptedException {
             running.set(false);
             thread.join(10_000);
-        }
-    }
-
-    /** Samples peak heap, and the CPU time of the threads whose names carry the run's tag. */
-    private static final class Sampler implements AutoCloseable {
-        private volatile String tag;
-        private final Map<Long, Long> cpuByThread = new ConcurrentHashMap<>();
-        private volatile long peakHeap;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread = new Thread(this::loop, "bench-sampler");
-
-        Sampler(String tag) {
-            this.tag = tag;
-            thread.setDaemon(true);
-        }
-
-        Sampler start() {
-            thread.start();
-            return this;
-        }
-
-        void retag(String newTag) {
-            this.tag = newTag;
-        }
-
-        private void loop() {
-            while (running.get()) {
-                sample();
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private synchronized void sample() {
-            peakHeap = Math.max(peakHeap, MEMORY.getHeapMemoryUsage().getUsed());
-            String current = tag;
-            for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-                if (info != null && info.getThreadName().contains(current)) {
-                    long cpu = THREADS.getThreadCpuTime(info.getThreadId());
-                    if (cpu > 0) {
-                        cpuByThread.merge(info.getThreadId(), cpu, Math::max);
-                    }
-                }
-            }
-        }
-
-        /** CPU seconds of the tagged threads so far; later samples (after a retag) are not counted. */
-        synchronized double cpuSeconds() {
-            sample();
-            double s = cpuByThread.values().stream().mapToLong(Long::longValue).sum() / 1e9;
-            tag = "\u0000none";
-            return s;
-        }
-
-        double peakMb() {
-            return peakHeap / (1024.0 * 1024.0);
-        }
-
-        @Override
-        public void close() {
-            running.set(false);
         }
     }
 
