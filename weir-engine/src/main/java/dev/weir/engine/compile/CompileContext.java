@@ -156,7 +156,7 @@ public final class CompileContext {
         }
         KStream<String, byte[]> encoded = splitDeadLetters(
                 keyed.process(() -> new EncodeProcessor(name, topic, writer), Named.as(name + "-encode")), name + "-encode");
-        encoded.peek((k, v) -> metrics.recordOut(), Named.as(name + "-count"))
+        encoded.peek((k, v) -> metrics.recordOut(topic), Named.as(name + "-count"))
                 .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-to-" + topic));
     }
 

@@ -1,6 +1,7 @@
 package dev.weir.engine.metrics;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,6 +14,8 @@ public final class PipelineMetrics {
     private final LongAdder filtered = new LongAdder();
     private final LongAdder dead = new LongAdder();
     private final Map<String, LongAdder> deadByStep = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> inByTopic = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> outByTopic = new ConcurrentHashMap<>();
 
     public PipelineMetrics(String pipeline) {
         this.pipeline = pipeline;
@@ -22,12 +25,16 @@ public final class PipelineMetrics {
         return pipeline;
     }
 
-    public void recordIn() {
+    /** A record read from {@code topic}. */
+    public void recordIn(String topic) {
         in.increment();
+        inByTopic.computeIfAbsent(topic, t -> new LongAdder()).increment();
     }
 
-    public void recordOut() {
+    /** A record written to {@code topic} (a sink or route branch; dead letters are counted apart). */
+    public void recordOut(String topic) {
         out.increment();
+        outByTopic.computeIfAbsent(topic, t -> new LongAdder()).increment();
     }
 
     public void filtered() {
@@ -56,8 +63,22 @@ public final class PipelineMetrics {
     }
 
     public Map<String, Long> deadByStep() {
-        Map<String, Long> m = new java.util.TreeMap<>();
-        deadByStep.forEach((k, v) -> m.put(k, v.sum()));
+        return sums(deadByStep);
+    }
+
+    /** Records read, per source topic. */
+    public Map<String, Long> inByTopic() {
+        return sums(inByTopic);
+    }
+
+    /** Records written, per output topic. */
+    public Map<String, Long> outByTopic() {
+        return sums(outByTopic);
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> m = new TreeMap<>();
+        counters.forEach((k, v) -> m.put(k, v.sum()));
         return m;
     }
 }

@@ -133,7 +133,7 @@ public final class JoinStreamStep implements StreamStep {
             Map<String, Object> fields;
             byte[] payload = null;
             if (record.value() instanceof Decoded d) {
-                metrics.recordIn();
+                metrics.recordIn(context.recordMetadata().map(m -> m.topic()).orElse("unknown"));
                 if (!d.isOk()) {
                     context.forward(record.withValue(DeadLetters.of(context, id, "decode", d.error(), d.raw())));
                     return;

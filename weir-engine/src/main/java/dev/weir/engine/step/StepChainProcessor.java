@@ -46,7 +46,7 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
         Map<String, Object> fields;
         String key = record.key();
         if (record.value() instanceof Decoded d) {
-            metrics.recordIn();
+            metrics.recordIn(context.recordMetadata().map(m -> m.topic()).orElse("unknown"));
             if (!d.isOk()) {
                 deadLetter(record, SOURCE_STEP, "decode", d.error(), d.raw());
                 return;
