@@ -21,12 +21,15 @@ public final class CompiledExpression {
 
     private final Expr source;
     private final CelRuntime.Program program;
+    /** The same expression evaluated directly on record values, when it stays within what that handles. */
+    private final Optional<DirectProgram> direct;
 
     private final Set<String> identifiers;
 
-    CompiledExpression(Expr source, CelRuntime.Program program, Set<String> identifiers) {
+    CompiledExpression(Expr source, CelRuntime.Program program, Optional<DirectProgram> direct, Set<String> identifiers) {
         this.source = source;
         this.program = program;
+        this.direct = direct;
         this.identifiers = Set.copyOf(identifiers);
     }
 
@@ -35,12 +38,29 @@ public final class CompiledExpression {
         return identifiers;
     }
 
+    /** True when records are evaluated directly, CEL's interpreter being kept for errors and unusual values. */
+    boolean isDirect() {
+        return direct.isPresent();
+    }
+
     public Expr source() {
         return source;
     }
 
     /** Evaluates on a record; the result is a plain JSON-shaped value (null, Long, Double, String, Boolean, List, Map). */
     public Object eval(Map<String, Object> fields, RecordMeta meta) {
+        if (direct.isPresent()) {
+            try {
+                return direct.get().eval(fields, meta);
+            } catch (DirectProgram.Defer deferred) {
+                // An error or an unusual value: CEL's interpreter decides, and words the error.
+            }
+        }
+        return evalWithCel(fields, meta);
+    }
+
+    /** Evaluates with CEL's interpreter alone; what {@link #eval} answers whenever the direct path defers. */
+    Object evalWithCel(Map<String, Object> fields, RecordMeta meta) {
         CelVariableResolver resolver = name -> {
             if (fields.containsKey(name)) {
                 return Optional.of(CelValues.toCel(fields.get(name)));

@@ -15,6 +15,7 @@ import dev.weir.spec.Position;
 import dev.weir.spec.SpecException;
 import dev.weir.spec.model.Expr;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -27,10 +28,16 @@ public final class ExpressionCompiler {
 
     private final CelCompiler parser;
     private final CelRuntime runtime;
+    /**
+     * Whether expressions are evaluated directly where they can be ({@link DirectProgram}); the
+     * system property {@code weir.expressions.direct=false} leaves every record to CEL's interpreter.
+     */
+    private final boolean direct;
 
     public ExpressionCompiler() {
         this.parser = CelEnvironment.compilerBuilder().build();
         this.runtime = CelEnvironment.runtime();
+        this.direct = !"false".equals(System.getProperty("weir.expressions.direct"));
     }
 
     public CompiledExpression compile(Expr expr) {
@@ -53,7 +60,8 @@ public final class ExpressionCompiler {
             if (checked.hasError()) {
                 throw error(expr, checked);
             }
-            return new CompiledExpression(expr, runtime.createProgram(checked.getAst()), fields);
+            CelAbstractSyntaxTree ast = checked.getAst();
+            return new CompiledExpression(expr, runtime.createProgram(ast), direct ? DirectProgram.of(ast.getExpr()) : Optional.empty(), fields);
         } catch (CelValidationException | CelEvaluationException e) {
             throw SpecException.at(expr.pos(), "invalid expression '" + expr.text() + "': " + e.getMessage());
         }
