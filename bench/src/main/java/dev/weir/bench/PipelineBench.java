@@ -158,7 +158,7 @@ public final class PipelineBench {
         for (Result r : results) {
             String vsEngine = "";
             String vsLimit = "";
-            if (r.impl().equals("weir")) {
+            if (r.impl().startsWith("weir")) {
                 vsEngine = ratio(r, find(results, r, "engine"));
                 vsLimit = ratio(r, find(results, r, "limit"));
             }
@@ -270,19 +270,24 @@ public final class PipelineBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
-    record Topics(String tag, String in, String out, String dlq, String customers) {
+    record Topics(String tag, String in, String out, String dlq, String customers, String alerts, String stats) {
     }
 
     private Topics createTopics(Workload w) throws Exception {
         String tag = "r" + (++runs) + "x" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        Topics t = new Topics(tag, tag + "-in", tag + "-out", tag + "-dlq", tag + "-customers");
+        Topics t = new Topics(tag, tag + "-in", tag + "-out", tag + "-dlq", tag + "-customers", tag + "-alerts",
+                tag + "-stats");
         List<NewTopic> topics = new ArrayList<>(List.of(new NewTopic(t.in, 3, (short) 1), new NewTopic(t.out, 3, (short) 1),
                 new NewTopic(t.dlq, 1, (short) 1)));
-        if (w == Workload.ENRICHMENT) {
+        if (w.readsCustomers()) {
             topics.add(new NewTopic(t.customers, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
         }
+        if (w == Workload.FULL) {
+            topics.add(new NewTopic(t.alerts, 3, (short) 1));
+            topics.add(new NewTopic(t.stats, 3, (short) 1));
+        }
         admin.createTopics(topics).all().get();
-        if (w == Workload.ENRICHMENT) {
+        if (w.readsCustomers()) {
             for (int c = 0; c < Workload.CUSTOMERS; c++) {
                 loader.send(new ProducerRecord<>(t.customers, String.format(Locale.ROOT, "c-%04d", c), Workload.customer(c)));
             }
@@ -301,8 +306,17 @@ public final class PipelineBench {
     private App start(String impl, Workload w, Topics t, boolean eos) throws Exception {
         return switch (impl) {
             case "limit" -> new CopyApp(kafka.bootstrapServers(), t, eos).start();
-            case "engine" -> startStreams(EngineTopologies.build(w, t.in, t.out, t.customers), engineConfig(t, eos));
+            case "engine" -> startStreams(EngineTopologies.build(w, t), engineConfig(t, eos));
             case "weir" -> startWeir(w, t, eos);
+            case "weir-cel" -> {
+                // Weir with every expression evaluated by CEL's interpreter: the direct path's before and after.
+                System.setProperty("weir.expressions.direct", "false");
+                try {
+                    yield startWeir(w, t, eos);
+                } finally {
+                    System.clearProperty("weir.expressions.direct");
+                }
+            }
             default -> throw new IllegalArgumentException("unknown implementation " + impl);
         };
     }
@@ -331,17 +345,21 @@ public final class PipelineBench {
                 spec: {}
                 """.formatted(t.tag));
         List<String> topics = new ArrayList<>();
-        for (String name : List.of(t.in, t.out, t.dlq)) {
+        List<String> names = new ArrayList<>(List.of(t.in, t.out, t.dlq));
+        if (w == Workload.FULL) {
+            names.addAll(List.of(t.alerts, t.stats));
+        }
+        for (String name : names) {
             topics.add("apiVersion: weir.dev/v1\nkind: Topic\nmetadata: { name: %s }\nspec: { partitions: %d }\n"
                     .formatted(name, name.equals(t.dlq) ? 1 : 3));
         }
-        if (w == Workload.ENRICHMENT) {
+        if (w.readsCustomers()) {
             topics.add("apiVersion: weir.dev/v1\nkind: Topic\nmetadata: { name: %s }\nspec: { partitions: 1, config: { cleanup.policy: compact } }\n"
                     .formatted(t.customers));
         }
         Files.writeString(dir.resolve("topics").resolve("topics.yaml"), String.join("---\n", topics));
         Files.writeString(dir.resolve("pipelines").resolve("bench.yaml"),
-                w.pipelineYaml("bench", t.in, t.out, t.dlq, t.customers, eos));
+                w.pipelineYaml("bench", t, eos));
         Project project = ProjectLoader.load(dir);
         CompiledPipeline p = new PipelineCompiler().compileAll(project).get(0);
         Properties props = PipelineRunner.streamsConfig(p, kafka.bootstrapServers(), Map.of(),

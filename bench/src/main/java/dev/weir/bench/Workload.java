@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * What a benchmark run processes: the Weir pipeline's steps, and the input records. Records are
  * JSON card transactions padded to about {@code size} bytes; one in twenty has a negative amount
- * (the stateless workload filters it out).
+ * (the stateless workload filters it out, the full one dead-letters it).
  */
 enum Workload {
     STATELESS("""
@@ -29,9 +29,45 @@ enum Workload {
             """),
     ENRICHMENT("""
                 - enrich:
-                    table: %s
+                    table: $CUSTOMERS
                     key: customer_id
                     as: customer
+            """),
+    /** The example project's pipeline (examples/fraud-detection), with the record's key and timestamp. */
+    FULL("""
+                - validate:
+                    required: [transaction_id, customer_id, merchant_id, amount, card_number, ts]
+                    types: { amount: number, card_number: string, customer_id: string }
+                    rules:
+                      - { name: positive-amount, expr: "amount > 0" }
+                      - { name: known-currency, expr: "currency in ['EUR', 'USD', 'GBP']" }
+                - map:
+                    set:
+                      card_last4: "card_number.substring(size(card_number) - 4)"
+                - mask:
+                    fields: [card_number]
+                    method: hash
+                    salt: bench-salt
+                - enrich:
+                    table: $CUSTOMERS
+                    key: customer_id
+                    as: customer
+                - map:
+                    set:
+                      suspicious: "amount > 1000.0 && customer != null && customer.country != country"
+                - route:
+                    - { when: "suspicious", to: $ALERTS, continue: true }
+                - aggregate:
+                    groupBy: merchant_id
+                    window: { tumbling: 1m, grace: 10s }
+                    emit: final
+                    compute:
+                      transactions: "count()"
+                      total: "sum(amount)"
+                      average: "avg(amount)"
+                      largest: "max(amount)"
+                      customers: "count_distinct(customer_id)"
+                    to: $STATS
             """);
 
     static final int CUSTOMERS = 1000;
@@ -50,7 +86,12 @@ enum Workload {
 
     /** How many of the first {@code n} records the pipeline writes to its sink. */
     long expectedOutputs(long n) {
-        return this == STATELESS ? n - (n + 19) / 20 : n;
+        return this == STATELESS || this == FULL ? n - (n + 19) / 20 : n;
+    }
+
+    /** Whether the workload looks customers up in a table. */
+    boolean readsCustomers() {
+        return this == ENRICHMENT || this == FULL;
     }
 
     static boolean dropped(long i) {
@@ -58,7 +99,7 @@ enum Workload {
     }
 
     /** The pipeline's YAML, reading {@code in} and writing {@code out}. */
-    String pipelineYaml(String name, String in, String out, String dlq, String customers, boolean exactlyOnce) {
+    String pipelineYaml(String name, PipelineBench.Topics t, boolean exactlyOnce) {
         return """
                 apiVersion: weir.dev/v1
                 kind: Pipeline
@@ -69,7 +110,8 @@ enum Workload {
                 %s  sink: { topic: %s, format: json }
                   errors: { deadLetterTopic: %s }
                   processing: { guarantee: %s }
-                """.formatted(name, in, steps.formatted(customers), out, dlq,
+                """.formatted(name, t.in(), steps.replace("$CUSTOMERS", t.customers()).replace("$ALERTS", t.alerts())
+                        .replace("$STATS", t.stats()), t.out(), t.dlq(),
                 exactlyOnce ? "exactly-once" : "at-least-once");
     }
 
