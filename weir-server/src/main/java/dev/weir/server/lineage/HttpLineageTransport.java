@@ -31,7 +31,7 @@ final class HttpLineageTransport implements LineageTransport {
         this.endpoint = URI.create(url.replaceAll("/+$", "") + PATH);
         this.apiKey = apiKey;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     URI endpoint() {

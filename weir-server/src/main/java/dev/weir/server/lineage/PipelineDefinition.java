@@ -30,7 +30,7 @@ import java.util.Optional;
  * editing comments or its owner leaves the hash as it is; changing what it does changes it. A
  * mask step's salt is a secret, so only whether it has one counts.
  */
-public final class PipelineDefinition {
+final class PipelineDefinition {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ public final class PipelineDefinition {
     }
 
     /** The hex SHA-256 of the pipeline's canonical JSON. */
-    public static String hash(Pipeline pipeline) {
+    static String hash(Pipeline pipeline) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(canonicalJson(pipeline).getBytes(StandardCharsets.UTF_8));
@@ -119,7 +119,7 @@ public final class PipelineDefinition {
      * The YAML document that declares the pipeline, as written (so {@code ${env:...}} references
      * stay unresolved): the lines between the {@code ---} separators around its metadata.
      */
-    public static Optional<String> sourceText(Project project, Pipeline pipeline) {
+    static Optional<String> sourceText(Project project, Pipeline pipeline) {
         Position at = pipeline.metadata().pos();
         if (at.line() <= 0) {
             return Optional.empty();

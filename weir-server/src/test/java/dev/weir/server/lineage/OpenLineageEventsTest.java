@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.broker.Clients;
 import dev.weir.broker.EmbeddedKafka;
 import dev.weir.engine.compile.PipelineCompiler;
+import dev.weir.engine.compile.CompiledPipeline;
+import dev.weir.server.PipelineRunner;
 import dev.weir.server.ProjectRuntime;
 import dev.weir.spec.ProjectLoader;
 import dev.weir.spec.model.Project;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,5 +269,31 @@ class OpenLineageEventsTest {
     void turnedOffThereIsNothingToPublish() throws Exception {
         Project project = project("off", "lineage: { openlineage: { enabled: false } }", "amount > 0");
         assertThat(LineagePublisher.start(project.settings().lineage(), kafka.bootstrapServers(), CLIENT_CONFIG)).isEmpty();
+    }
+
+    @Test
+    void anApplicationThatGoesToErrorFailsItsRunAndNothingEndsItTwice() throws Exception {
+        Project project = project("erroring", "lineage: { openlineage: { topic: lineage-errors } }", "amount > 0");
+        CompiledPipeline compiled = new PipelineCompiler().compileAll(project).get(0);
+        // Kafka Streams reaches ERROR when its global thread dies; here its state callbacks are played as it makes them.
+        try (KafkaStreams streams = new KafkaStreams(compiled.topology(), PipelineRunner.streamsConfig(compiled,
+                kafka.bootstrapServers(), CLIENT_CONFIG, dir.resolve("state")))) {
+            PipelineRunner.Running running = new PipelineRunner.Running(compiled, streams);
+            try (LineagePublisher publisher = publisher(project)) {
+                OpenLineageRuns runs = new OpenLineageRuns(project, publisher, kafka.bootstrapServers());
+                runs.starting(running);
+                runs.stateChanged(running, KafkaStreams.State.CREATED, KafkaStreams.State.REBALANCING);
+                runs.stateChanged(running, KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING);
+                runs.stateChanged(running, KafkaStreams.State.RUNNING, KafkaStreams.State.PENDING_ERROR);
+                runs.stateChanged(running, KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR);
+                runs.closed(running, true);
+            }
+        }
+
+        List<JsonNode> events = events("lineage-errors", "weir://erroring/clean", 2);
+        assertThat(events).extracting(e -> e.get("eventType").asText()).containsExactly("START", "FAIL");
+        assertThat(text(events.get(1), "/run/facets/errorMessage/message"))
+                .isEqualTo("the Kafka Streams application of pipeline clean stopped with an error (state ERROR)");
+        assertThat(events.get(1).at("/run/facets/errorMessage/stackTrace").isMissingNode()).isTrue();
     }
 }
