@@ -38,9 +38,9 @@ public final class PipelineRunner implements AutoCloseable {
 
     /**
      * Told what happens to each pipeline this runner starts, e.g. to publish lineage events or
-     * count restarts. Callbacks run on Kafka Streams' own threads (state changes, failures) or the
-     * caller's (starting, closed): return quickly. An exception thrown by a listener is logged
-     * and does not stop the pipeline.
+     * count restarts. Callbacks run on Kafka Streams' own threads (state changes, failures), the
+     * starting caller's, or the thread closing the pipeline: return quickly. An exception thrown
+     * by a listener is logged and does not stop the pipeline.
      */
     public interface Listener {
         /** The pipeline's Kafka Streams application is about to start; its state listener is set. */
