@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Runs compiled pipelines, each as its own Kafka Streams application, so each scales, fails and
@@ -33,7 +36,38 @@ public final class PipelineRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Told what happens to each pipeline this runner starts, e.g. to publish lineage events or
+     * count restarts. Callbacks run on Kafka Streams' own threads (state changes, failures), the
+     * starting caller's, or the thread closing the pipeline: return quickly. An exception thrown
+     * by a listener is logged and does not stop the pipeline.
+     */
+    public interface Listener {
+        /** The pipeline's Kafka Streams application is about to start; its state listener is set. */
+        default void starting(Running pipeline) {
+        }
+
+        /** Kafka Streams moved from one state to another, e.g. REBALANCING to RUNNING, or to ERROR. */
+        default void stateChanged(Running pipeline, KafkaStreams.State from, KafkaStreams.State to) {
+        }
+
+        /** A stream thread died with this error (the runner replaces it), or the application failed to start. */
+        default void failed(Running pipeline, Throwable error) {
+        }
+
+        /** The pipeline was closed: {@code cleanly} unless it did not close within the timeout. */
+        default void closed(Running pipeline, boolean cleanly) {
+        }
+    }
+
     private final List<Running> running = new ArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a listener for the pipelines started from now on. */
+    public PipelineRunner addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener can't be null"));
+        return this;
+    }
 
     public static Properties streamsConfig(CompiledPipeline p, String bootstrapServers, Map<String, Object> clientConfig,
                                            Path stateDir) {
@@ -52,15 +86,33 @@ public final class PipelineRunner implements AutoCloseable {
 
     public Running start(CompiledPipeline p, String bootstrapServers, Map<String, Object> clientConfig, Path stateDir) {
         KafkaStreams streams = new KafkaStreams(p.topology(), streamsConfig(p, bootstrapServers, clientConfig, stateDir));
+        Running r = new Running(p, streams);
         streams.setUncaughtExceptionHandler(e -> {
             // Bad records never get here (they are dead-lettered); this is a broker or environment failure.
             LOG.error("pipeline {} hit an error and restarts its stream thread: {}", p.name(), e.toString(), e);
+            tell(r, l -> l.failed(r, e));
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.start();
-        Running r = new Running(p, streams);
+        streams.setStateListener((to, from) -> tell(r, l -> l.stateChanged(r, from, to)));
+        tell(r, l -> l.starting(r));
+        try {
+            streams.start();
+        } catch (RuntimeException e) {
+            tell(r, l -> l.failed(r, e));
+            throw e;
+        }
         running.add(r);
         return r;
+    }
+
+    private void tell(Running r, Consumer<Listener> call) {
+        for (Listener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener of pipeline {} failed: {}", r.pipeline().name(), e.toString(), e);
+            }
+        }
     }
 
     public List<Running> running() {
@@ -84,6 +136,7 @@ public final class PipelineRunner implements AutoCloseable {
                 if (!done) {
                     LOG.warn("pipeline {} did not close within 30s", r.pipeline().name());
                 }
+                tell(r, l -> l.closed(r, done));
             }, "close-" + r.pipeline().name());
             t.start();
             closers.add(t);

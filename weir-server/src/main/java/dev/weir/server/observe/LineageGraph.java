@@ -22,7 +22,11 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
     public record Node(String id, String kind, String name, Map<String, Object> details) {
     }
 
-    /** Data flows from {@code from} to {@code to}; {@code role} is source, sink, route, dead-letters, table or generates. */
+    /**
+     * Data flows from {@code from} to {@code to}; {@code role} is generates (generator to topic),
+     * source, table (enrich) or join (topic to pipeline), sink, route, aggregate or dead-letters
+     * (pipeline to topic); reads and writes name what no other role covers.
+     */
     public record Edge(String from, String to, String role) {
     }
 }

@@ -9,9 +9,12 @@ import dev.weir.spec.yaml.YNode;
 
 import java.util.Optional;
 
-/** kind: Project — the {@code weir.yaml} at a project's root: its name and defaults. */
+/**
+ * kind: Project — the {@code weir.yaml} at a project's root: its name, defaults, schema registry,
+ * and where lineage events go ({@link LineageSettings#defaults} when the section is left out).
+ */
 public record ProjectSettings(Metadata metadata, int defaultPartitions, short defaultReplicationFactor,
-                              Optional<RegistrySettings> registry, Position pos) {
+                              Optional<RegistrySettings> registry, LineageSettings lineage, Position pos) {
 
     public static final ResourceDoc DOC = new ResourceDoc("Project", "Project settings",
             "The weir.yaml at the project's root: the project's name, and defaults for the topics Weir creates "
@@ -31,6 +34,9 @@ public record ProjectSettings(Metadata metadata, int defaultPartitions, short de
                                     "Basic authentication password; use ${env:NAME}.")),
                             "The schema registry of the avro, json-schema and protobuf formats. weir up provides one; "
                                     + "weir run --registry-url overrides this."),
+                    FieldDoc.optional("lineage", LineageSettings.DOC,
+                            "Where the pipelines' OpenLineage run events go: the topic _weir_lineage unless disabled, "
+                                    + "and an HTTP receiver such as Marquez when a url is given. See docs/lineage.md."),
                     FieldDoc.optional("environments", ValueType.any(),
                             "Reserved for per-environment settings; accepted, not used yet.")),
             false,
@@ -48,7 +54,8 @@ public record ProjectSettings(Metadata metadata, int defaultPartitions, short de
 
     public static ProjectSettings parse(Metadata metadata, YNode spec) {
         if (spec == null) {
-            return new ProjectSettings(metadata, 1, (short) 1, Optional.empty(), metadata.pos());
+            return new ProjectSettings(metadata, 1, (short) 1, Optional.empty(), LineageSettings.defaults(metadata.pos()),
+                    metadata.pos());
         }
         Fields f = Fields.of(spec, "project spec");
         int partitions = 1;
@@ -61,8 +68,10 @@ public record ProjectSettings(Metadata metadata, int defaultPartitions, short de
             d.finish();
         }
         Optional<RegistrySettings> registry = f.optional("registry").map(RegistrySettings::parse);
+        LineageSettings lineage = f.optional("lineage").map(LineageSettings::parse)
+                .orElse(LineageSettings.defaults(spec.pos()));
         f.optional("environments");
         f.finish();
-        return new ProjectSettings(metadata, partitions, (short) rf, registry, spec.pos());
+        return new ProjectSettings(metadata, partitions, (short) rf, registry, lineage, spec.pos());
     }
 }
