@@ -1,6 +1,13 @@
 package dev.weir.server;
 
 import dev.weir.engine.compile.CompiledPipeline;
+import dev.weir.server.lag.LagMonitor;
+import dev.weir.server.lag.LagSettings;
+import dev.weir.server.lineage.LineagePublisher;
+import dev.weir.server.lineage.OpenLineageRuns;
+import dev.weir.server.lineage.ProjectLineage;
+import dev.weir.server.observe.LagView;
+import dev.weir.server.observe.LineageGraph;
 import dev.weir.spec.model.Project;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -10,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,8 +34,11 @@ public final class ProjectRuntime implements AutoCloseable {
     private final Path stateBase;
     private final PipelineRunner runner = new PipelineRunner();
     private final GeneratorGroup generators;
+    private final LineageGraph lineageGraph;
     private StateDirectory stateDirectory;
     private List<String> createdTopics = List.of();
+    private Optional<LineagePublisher> lineage = Optional.empty();
+    private LagMonitor lag;
 
     public ProjectRuntime(Project project, List<CompiledPipeline> pipelines, String bootstrapServers,
                           Map<String, Object> clientConfig, Path stateBase, boolean runGenerators) {
@@ -37,6 +48,7 @@ public final class ProjectRuntime implements AutoCloseable {
         this.clientConfig = Map.copyOf(clientConfig);
         this.stateBase = stateBase;
         this.generators = new GeneratorGroup(runGenerators ? project.generators() : List.of());
+        this.lineageGraph = ProjectLineage.graph(project, this.pipelines);
     }
 
     public void start() throws InterruptedException {
@@ -48,10 +60,37 @@ public final class ProjectRuntime implements AutoCloseable {
             createdTopics = TopicProvisioner.ensure(admin, project, pipelines, generatorTopics);
         }
         stateDirectory = StateDirectory.claim(stateBase);
+        lineage = LineagePublisher.start(project.settings().lineage(), bootstrapServers, clientConfig);
+        lineage.ifPresent(l -> runner.addListener(new OpenLineageRuns(project, l, bootstrapServers)));
         for (CompiledPipeline p : pipelines) {
             runner.start(p, bootstrapServers, clientConfig, stateDirectory.path());
         }
+        lag = new LagMonitor(bootstrapServers, clientConfig,
+                LagSettings.ofGroups(pipelines.stream().map(CompiledPipeline::applicationId).toList())).start();
         generators.start(bootstrapServers, clientConfig);
+    }
+
+    /** The consumer lag of the project's pipelines, judged over time; empty until started. */
+    public LagView lag() {
+        LagMonitor monitor = lag;
+        return monitor == null ? List::of : monitor;
+    }
+
+    /** The project as a graph: generators, topics, pipelines and how data flows between them. */
+    public LineageGraph lineage() {
+        return lineageGraph;
+    }
+
+    public List<CompiledPipeline> pipelines() {
+        return pipelines;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Map<String, Object> clientConfig() {
+        return clientConfig;
     }
 
     public Project project() {
@@ -84,8 +123,13 @@ public final class ProjectRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lag != null) {
+            lag.close();
+        }
         generators.close();
         runner.close();
+        // After the pipelines: their COMPLETE events are sent before the publisher stops.
+        lineage.ifPresent(LineagePublisher::close);
         if (stateDirectory != null) {
             stateDirectory.close();
         }
