@@ -1,0 +1,73 @@
+package dev.weir.server.metrics;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps the exposition within the Prometheus naming rules that {@code promtool check metrics}
+ * enforces, for the meters Weir does not name itself (Kafka's clients and Kafka Streams, the JVM):
+ * <ul>
+ *   <li>a meter whose name carries a unit other than a base unit ({@code ns}, {@code ms},
+ *       {@code milliseconds}, ...) is left out: its value cannot be rescaled here. Kafka's
+ *       {@code *-time-ns-total} and {@code *-time-ns-avg} are such; their ratios ({@code io-ratio},
+ *       {@code io-wait-ratio}) and latencies stay;</li>
+ *   <li>a gauge without a unit named {@code <thing>.count} is renamed {@code <thing>s} (e.g.
+ *       {@code kafka_consumer_connections}), as {@code _count} is reserved for histograms;</li>
+ *   <li>a Kafka metric without a description gets one naming it.</li>
+ * </ul>
+ */
+final class PromtoolNames implements MeterFilter {
+
+    /** The unit abbreviations promtool rejects in a name. */
+    private static final Set<String> ABBREVIATED_UNITS =
+            Set.of("s", "ms", "us", "ns", "sec", "b", "kb", "mb", "gb", "tb", "pb", "m", "h", "d");
+    private static final List<String> BASE_UNITS =
+            List.of("amperes", "bytes", "celsius", "grams", "joules", "kelvin", "meters", "metres", "seconds", "volts");
+    private static final List<String> UNIT_PREFIXES = List.of("pico", "nano", "micro", "milli", "centi", "deci", "deca",
+            "hecto", "kilo", "kibi", "mega", "mebi", "giga", "gibi", "tera", "tebi", "peta", "pebi");
+
+    @Override
+    public MeterFilterReply accept(Meter.Id id) {
+        for (String token : id.getName().split("[._-]")) {
+            if (!acceptableUnit(token)) {
+                return MeterFilterReply.DENY;
+            }
+        }
+        String unit = id.getBaseUnit();
+        return unit == null || acceptableUnit(unit) ? MeterFilterReply.NEUTRAL : MeterFilterReply.DENY;
+    }
+
+    @Override
+    public Meter.Id map(Meter.Id id) {
+        Meter.Id mapped = id;
+        String name = id.getName();
+        boolean unitless = id.getBaseUnit() == null || id.getBaseUnit().isBlank();
+        if (id.getType() == Meter.Type.GAUGE && unitless && name.endsWith(".count") && name.length() > ".count".length()) {
+            mapped = mapped.withName(name.substring(0, name.length() - ".count".length()) + "s");
+        }
+        String description = mapped.getDescription();
+        if (name.startsWith("kafka.") && (description == null || description.isBlank())) {
+            mapped = new Meter.Id(mapped.getName(), Tags.of(mapped.getTagsAsIterable()), mapped.getBaseUnit(),
+                    "Kafka metric " + name, mapped.getType());
+        }
+        return mapped;
+    }
+
+    private static boolean acceptableUnit(String token) {
+        String t = token.toLowerCase(java.util.Locale.ROOT);
+        if (ABBREVIATED_UNITS.contains(t)) {
+            return false;
+        }
+        for (String prefix : UNIT_PREFIXES) {
+            if (t.startsWith(prefix) && BASE_UNITS.contains(t.substring(prefix.length()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
