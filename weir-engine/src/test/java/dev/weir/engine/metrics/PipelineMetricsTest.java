@@ -4,6 +4,7 @@ import dev.weir.engine.PipelineHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -199,5 +200,31 @@ class PipelineMetricsTest {
             assertThat(m.inByTopic()).as("the other topic's records are read by the pipeline")
                     .isEqualTo(Map.of("orders", 2L, "payments", 1L));
         }
+    }
+
+    @Test
+    void countingARecordAllocatesNothing() {
+        PipelineMetrics m = new PipelineMetrics("p");
+        StepMetrics step = m.step("filter");
+        SinkMetrics sink = m.sink("out");
+        long timestamp = System.currentTimeMillis() - 5;
+        Runnable oneRecord = () -> {
+            step.countIn();
+            step.countOut();
+            sink.countOut(timestamp);
+            m.recordProcessingNanos(12_345);
+        };
+        for (int i = 0; i < 20_000; i++) {
+            oneRecord.run();
+        }
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++) {
+            oneRecord.run();
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated counting 100,000 records").isLessThan(1_000);
+        assertThat(step.out()).isEqualTo(120_000);
     }
 }

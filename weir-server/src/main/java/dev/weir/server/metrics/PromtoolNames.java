@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
+import io.micrometer.prometheusmetrics.PrometheusNamingConvention;
 
 import java.util.List;
 import java.util.Set;
@@ -16,12 +17,15 @@ import java.util.Set;
  *       {@code milliseconds}, ...) is left out: its value cannot be rescaled here. Kafka's
  *       {@code *-time-ns-total} and {@code *-time-ns-avg} are such; their ratios ({@code io-ratio},
  *       {@code io-wait-ratio}) and latencies stay;</li>
- *   <li>a gauge without a unit named {@code <thing>.count} is renamed {@code <thing>s} (e.g.
- *       {@code kafka_consumer_connections}), as {@code _count} is reserved for histograms;</li>
+ *   <li>a gauge whose Prometheus name would end in {@code _count}, reserved for histograms, is
+ *       exposed as {@code <thing>s} (e.g. {@code kafka_consumer_connections} for Kafka's
+ *       {@code connection-count}). The naming convention does it, not a meter filter, so the meter
+ *       keeps its id and the Kafka binders still recognise it as theirs when they refresh;</li>
  *   <li>a Kafka metric without a description gets one naming it.</li>
  * </ul>
+ * Register it both as the registry's naming convention and as a meter filter.
  */
-final class PromtoolNames implements MeterFilter {
+final class PromtoolNames extends PrometheusNamingConvention implements MeterFilter {
 
     /** The unit abbreviations promtool rejects in a name. */
     private static final Set<String> ABBREVIATED_UNITS =
@@ -43,19 +47,22 @@ final class PromtoolNames implements MeterFilter {
     }
 
     @Override
+    public String name(String name, Meter.Type type, String baseUnit) {
+        String n = super.name(name, type, baseUnit);
+        if (type == Meter.Type.GAUGE && n.endsWith("_count") && n.length() > "_count".length()) {
+            return n.substring(0, n.length() - "_count".length()) + "s";
+        }
+        return n;
+    }
+
+    @Override
     public Meter.Id map(Meter.Id id) {
-        Meter.Id mapped = id;
-        String name = id.getName();
-        boolean unitless = id.getBaseUnit() == null || id.getBaseUnit().isBlank();
-        if (id.getType() == Meter.Type.GAUGE && unitless && name.endsWith(".count") && name.length() > ".count".length()) {
-            mapped = mapped.withName(name.substring(0, name.length() - ".count".length()) + "s");
+        String description = id.getDescription();
+        if (id.getName().startsWith("kafka.") && (description == null || description.isBlank())) {
+            return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(),
+                    "Kafka metric " + id.getName(), id.getType());
         }
-        String description = mapped.getDescription();
-        if (name.startsWith("kafka.") && (description == null || description.isBlank())) {
-            mapped = new Meter.Id(mapped.getName(), Tags.of(mapped.getTagsAsIterable()), mapped.getBaseUnit(),
-                    "Kafka metric " + name, mapped.getType());
-        }
-        return mapped;
+        return id;
     }
 
     private static boolean acceptableUnit(String token) {

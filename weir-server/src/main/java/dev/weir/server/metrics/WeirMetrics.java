@@ -77,7 +77,8 @@ public final class WeirMetrics implements AutoCloseable {
     WeirMetrics(Duration refreshEvery) {
         this.kafkaRefreshInterval = refreshEvery;
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().meterFilter(new PromtoolNames());
+        PromtoolNames names = new PromtoolNames();
+        registry.config().namingConvention(names).meterFilter(names);
         registry.config().onMeterRegistrationFailed((id, reason) ->
                 LOG.debug("metric {} {} not exported: {}", id.getName(), id.getTags(), reason));
         kafkaRefresh = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -5,10 +5,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Prometheus' {@code promtool check metrics} on a scrape. promtool comes with Debian's
+ * Runs Prometheus' {@code promtool}: {@code check metrics} on a scrape, {@code check config} and
+ * {@code check rules} on files. promtool comes with Debian's
  * {@code prometheus} package, which .ci/run installs; without it the check fails rather than skips.
  */
 final class Promtool {
@@ -16,21 +19,41 @@ final class Promtool {
     private Promtool() {
     }
 
-    /** What promtool objects to: empty if the scrape passes. */
+    /** What {@code promtool check metrics} objects to in a scrape: empty if it passes. */
     static String check(String scrape) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(executable(), "check", "metrics").redirectErrorStream(true).start();
+        Result r = exec(List.of("check", "metrics"), scrape);
+        if (r.exit() != 0 && r.output().isBlank()) {
+            return "promtool exited with " + r.exit();
+        }
+        return r.exit() == 0 ? "" : r.output();
+    }
+
+    /** Runs promtool with {@code args} and {@code stdin}; returns what it printed, failing if it exits non-zero. */
+    static String run(List<String> args, String stdin) throws IOException, InterruptedException {
+        Result r = exec(args, stdin);
+        if (r.exit() != 0) {
+            throw new AssertionError("promtool " + String.join(" ", args) + " exited with " + r.exit() + ":\n" + r.output());
+        }
+        return r.output();
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result exec(List<String> args, String stdin) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(executable());
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream in = p.getOutputStream()) {
-            in.write(scrape.getBytes(StandardCharsets.UTF_8));
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("promtool check metrics did not finish within 60s");
+            throw new AssertionError("promtool " + String.join(" ", args) + " did not finish within 60s");
         }
-        if (p.exitValue() != 0 && out.isBlank()) {
-            return "promtool exited with " + p.exitValue();
-        }
-        return p.exitValue() == 0 ? "" : out;
+        return new Result(p.exitValue(), out);
     }
 
     private static String executable() {

@@ -139,6 +139,8 @@ class WeirMetricsTest {
                     .as("the generator's producer metrics").isEqualTo(20);
 
             assertThat(Promtool.check(scrape)).as("promtool check metrics").isEmpty();
+            assertThat(Dashboard.metrics()).as("every metric the Grafana dashboard reads is served")
+                    .allSatisfy(name -> assertThat(scrape).containsPattern("(?m)^" + name + "[{ ]"));
 
             assertThat(metrics.latency("clean")).hasValueSatisfying(l -> {
                 assertThat(l.processing().count()).isEqualTo(5);
