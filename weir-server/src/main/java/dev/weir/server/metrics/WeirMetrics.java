@@ -65,8 +65,9 @@ public final class WeirMetrics implements AutoCloseable {
     private final Duration kafkaRefreshInterval;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<String, PipelineMeters> pipelines = new LinkedHashMap<>();
-    private final List<AutoCloseable> kafkaBinders = new ArrayList<>();
-    private final List<LagGauges> lag = new ArrayList<>();
+    private final Map<String, KafkaStreamsMetrics> streamsBinders = new LinkedHashMap<>();
+    private final List<KafkaClientMetrics> clientBinders = new ArrayList<>();
+    private LagGauges lag;
     private boolean closed;
 
     public WeirMetrics() {
@@ -117,12 +118,13 @@ public final class WeirMetrics implements AutoCloseable {
         PipelineMeters previous = pipelines.remove(name);
         if (previous != null) {
             previous.remove();
+            closeQuietly(streamsBinders.remove(name));
         }
         pipelines.put(name, new PipelineMeters(running.pipeline().metrics(), () -> running.streams().state(), registry));
         KafkaStreamsMetrics streams = new KafkaStreamsMetrics(running.streams(), Tags.of("pipeline", name),
                 kafkaRefresh, kafkaRefreshInterval);
         streams.bindTo(registry);
-        kafkaBinders.add(streams);
+        streamsBinders.put(name, streams);
     }
 
     /** Binds the producer metrics of every running generator (tagged {@code generator}). */
@@ -132,21 +134,31 @@ public final class WeirMetrics implements AutoCloseable {
             KafkaClientMetrics producer = new KafkaClientMetrics(r.producer(), Tags.of("generator", r.generator().name()),
                     kafkaRefresh, kafkaRefreshInterval);
             producer.bindTo(registry);
-            kafkaBinders.add(producer);
+            clientBinders.add(producer);
         }
     }
 
-    /** Binds consumer-lag gauges to {@code view}, read anew at every scrape. */
+    /** Binds the consumer-lag gauges to {@code view}, read anew at every scrape; replaces a view bound before. */
     public synchronized void bind(LagView view) {
         requireOpen();
-        lag.add(new LagGauges(view, registry));
+        if (lag != null) {
+            lag.remove();
+        }
+        lag = new LagGauges(view, registry);
     }
 
-    /** Every metric, in the Prometheus text format 0.0.4 ({@link #CONTENT_TYPE}). */
+    /**
+     * Every metric, in the Prometheus text format 0.0.4 ({@link #CONTENT_TYPE}). Empty once closed,
+     * so a scrape that arrives while the process shuts down gets an answer.
+     */
     public synchronized String scrape() {
-        requireOpen();
+        if (closed) {
+            return "";
+        }
         pipelines.values().forEach(PipelineMeters::refresh);
-        lag.forEach(LagGauges::refresh);
+        if (lag != null) {
+            lag.refresh();
+        }
         return registry.scrape(CONTENT_TYPE);
     }
 
@@ -177,20 +189,29 @@ public final class WeirMetrics implements AutoCloseable {
             return;
         }
         closed = true;
-        for (AutoCloseable b : kafkaBinders) {
-            try {
-                b.close();
-            } catch (Exception e) {
-                LOG.debug("closing a Kafka metrics binder: {}", e.toString());
-            }
-        }
-        kafkaBinders.clear();
+        streamsBinders.values().forEach(WeirMetrics::closeQuietly);
+        streamsBinders.clear();
+        clientBinders.forEach(WeirMetrics::closeQuietly);
+        clientBinders.clear();
         kafkaRefresh.shutdownNow();
         pipelines.values().forEach(PipelineMeters::remove);
         pipelines.clear();
-        lag.forEach(LagGauges::remove);
-        lag.clear();
+        if (lag != null) {
+            lag.remove();
+            lag = null;
+        }
         gc.close();
         registry.close();
+    }
+
+    private static void closeQuietly(AutoCloseable binder) {
+        if (binder == null) {
+            return;
+        }
+        try {
+            binder.close();
+        } catch (Exception e) {
+            LOG.debug("closing a Kafka metrics binder: {}", e.toString());
+        }
     }
 }

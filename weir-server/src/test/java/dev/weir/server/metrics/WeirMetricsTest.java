@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WeirMetricsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Micrometer registers GC pause times at the first collection, which a short test may not see. */
+    private static final String AFTER_FIRST_GC = "jvm_gc_pause_seconds_count";
 
     @TempDir
     Path dir;
@@ -140,6 +142,7 @@ class WeirMetricsTest {
 
             assertThat(Promtool.check(scrape)).as("promtool check metrics").isEmpty();
             assertThat(Dashboard.metrics()).as("every metric the Grafana dashboard reads is served")
+                    .filteredOn(name -> !AFTER_FIRST_GC.equals(name))
                     .allSatisfy(name -> assertThat(scrape).containsPattern("(?m)^" + name + "[{ ]"));
 
             assertThat(metrics.latency("clean")).hasValueSatisfying(l -> {
