@@ -5,6 +5,7 @@ import dev.weir.engine.deadletter.DeadLetterWriter;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.ExpressionCompiler;
 import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.metrics.SinkMetrics;
 import dev.weir.engine.record.EncodeProcessor;
 import dev.weir.engine.record.ValueFormat;
 import dev.weir.engine.record.ValueFormats;
@@ -154,10 +155,10 @@ public final class CompileContext {
             keyed = splitDeadLetters(stream.process(() -> new KeyProcessor(name, key.get()), Named.as(name + "-key")),
                     name + "-key");
         }
-        KStream<String, byte[]> encoded = splitDeadLetters(
-                keyed.process(() -> new EncodeProcessor(name, topic, writer), Named.as(name + "-encode")), name + "-encode");
-        encoded.peek((k, v) -> metrics.recordOut(topic), Named.as(name + "-count"))
-                .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-to-" + topic));
+        SinkMetrics counted = metrics.sink(topic);
+        KStream<String, byte[]> encoded = splitDeadLetters(keyed.process(
+                () -> new EncodeProcessor(name, topic, writer, counted), Named.as(name + "-encode")), name + "-encode");
+        encoded.to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-to-" + topic));
     }
 
     /** Connects every dead-letter stream to the dead-letter topic. Called once, after all steps. */

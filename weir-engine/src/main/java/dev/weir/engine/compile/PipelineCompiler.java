@@ -138,6 +138,8 @@ public final class PipelineCompiler {
                 .mapValues(v -> (Object) v, Named.as("source-values"));
         Optional<CompiledExpression> key = source.key().map(expressions::compile);
 
+        // Every step is listed in the metrics, in order, before any record arrives.
+        pipeline.steps().forEach(step -> metrics.step(step.id()));
         List<RecordStep> pending = new ArrayList<>();
         KStream<String, Map<String, Object>> current = null;
         int chain = 0;

@@ -77,6 +77,18 @@ public final class GeneratorRunner implements AutoCloseable {
         return start(generator, config);
     }
 
+    public Generator generator() {
+        return generator;
+    }
+
+    /**
+     * The producer, to read its client metrics (e.g. bind Micrometer's {@code KafkaClientMetrics}).
+     * The runner sends with it and closes it; do neither.
+     */
+    public Producer<String, byte[]> producer() {
+        return producer;
+    }
+
     /** Records the broker acknowledged. */
     public long produced() {
         return produced.get();

@@ -3,6 +3,7 @@ package dev.weir.engine.step;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.EvaluationFailure;
 import dev.weir.engine.expr.RecordMeta;
+import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.Json;
 import dev.weir.spec.step.AggregateStep.Function;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,12 +33,14 @@ final class AggregateArguments implements Processor<String, Map<String, Object>,
     private final String step;
     private final CompiledExpression groupBy;
     private final List<Argument> arguments;
+    private final StepMetrics metrics;
     private ProcessorContext<String, Object> context;
 
-    AggregateArguments(String step, CompiledExpression groupBy, List<Argument> arguments) {
+    AggregateArguments(String step, CompiledExpression groupBy, List<Argument> arguments, StepMetrics metrics) {
         this.step = step;
         this.groupBy = groupBy;
         this.arguments = List.copyOf(arguments);
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +50,7 @@ final class AggregateArguments implements Processor<String, Map<String, Object>,
 
     @Override
     public void process(Record<String, Map<String, Object>> record) {
+        metrics.countIn();
         Map<String, Object> fields = record.value();
         Optional<RecordMetadata> m = context.recordMetadata();
         RecordMeta meta = RecordMeta.of(context, record.key(), record.timestamp());

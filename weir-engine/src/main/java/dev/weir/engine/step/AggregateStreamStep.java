@@ -3,6 +3,7 @@ package dev.weir.engine.step;
 import dev.weir.engine.compile.CompileContext;
 import dev.weir.engine.compile.StreamStep;
 import dev.weir.engine.expr.CompiledExpression;
+import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.MapSerde;
 import dev.weir.spec.SpecException;
 import dev.weir.spec.model.StoreKind;
@@ -130,8 +131,9 @@ public final class AggregateStreamStep implements StreamStep {
         Map<String, Function> cols = Collections.unmodifiableMap(columns);
         CompiledExpression groupBy = ctx.expressions().compile(spec.groupBy());
 
+        StepMetrics metrics = ctx.metrics().step(id);
         KStream<String, Map<String, Object>> prepared = ctx.splitDeadLetters(
-                in.process(() -> new AggregateArguments(id, groupBy, arguments), Named.as(id + "-arguments")),
+                in.process(() -> new AggregateArguments(id, groupBy, arguments, metrics), Named.as(id + "-arguments")),
                 id + "-arguments");
         KGroupedStream<String, Map<String, Object>> grouped = prepared.groupByKey(
                 Grouped.with(Serdes.String(), MapSerde.INSTANCE).withName(id + "-by-key"));
@@ -142,9 +144,12 @@ public final class AggregateStreamStep implements StreamStep {
         if (spec.window().isEmpty()) {
             results = grouped.aggregate(init, add, Named.as(id + "-aggregate"), materialized(cols, ctx))
                     .toStream(Named.as(id + "-changes"))
-                    .mapValues((key, acc) -> result(groupField, key, null, acc), Named.as(id + "-result"));
+                    .mapValues((key, acc) -> {
+                        metrics.countOut();
+                        return result(groupField, key, null, acc);
+                    }, Named.as(id + "-result"));
         } else {
-            results = windowResults(windowed(grouped, spec.window().get(), init, add, cols, ctx), groupField);
+            results = windowResults(windowed(grouped, spec.window().get(), init, add, cols, ctx), groupField, metrics);
         }
         if (spec.to().isPresent()) {
             ctx.sink(results, spec.to().get(), spec.format(), Optional.empty(), id + "-results", spec.pos());
@@ -182,13 +187,16 @@ public final class AggregateStreamStep implements StreamStep {
                 Duration.ofMillis(windows.size() + windows.gracePeriodMs())));
     }
 
-    private KStream<String, Map<String, Object>> windowResults(KTable<Windowed<String>, Accumulator> table, String groupField) {
+    private KStream<String, Map<String, Object>> windowResults(KTable<Windowed<String>, Accumulator> table, String groupField,
+                                                               StepMetrics metrics) {
         String id = spec.id();
         return table.toStream(Named.as(id + "-changes"))
                 // merged-away session windows arrive as deletions (null); results only carry live windows
                 .filter((key, acc) -> acc != null, Named.as(id + "-live"))
-                .map((key, acc) -> KeyValue.pair(key.key(), result(groupField, key.key(), key.window(), acc)),
-                        Named.as(id + "-result"));
+                .map((key, acc) -> {
+                    metrics.countOut();
+                    return KeyValue.pair(key.key(), result(groupField, key.key(), key.window(), acc));
+                }, Named.as(id + "-result"));
     }
 
     /** The store: named after the step, of the kind the spec asks for, with explicit serdes. */

@@ -5,7 +5,7 @@ import dev.weir.engine.compile.StreamStep;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.EvaluationFailure;
 import dev.weir.engine.expr.RecordMeta;
-import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.Json;
 import dev.weir.spec.model.StoreKind;
 import dev.weir.spec.step.DedupeStep;
@@ -66,7 +66,7 @@ public final class DedupeStreamStep implements StreamStep {
         ctx.builder().addStateStore(Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.Long()));
         CompiledExpression key = ctx.expressions().compile(spec.key());
         long within = spec.within().toMillis();
-        PipelineMetrics metrics = ctx.metrics();
+        StepMetrics metrics = ctx.metrics().step(id);
         return ctx.splitDeadLetters(
                 in.process(() -> new Dedupe(id, store, key, within, metrics), Named.as(id), store), id);
     }
@@ -76,11 +76,11 @@ public final class DedupeStreamStep implements StreamStep {
         private final String storeName;
         private final CompiledExpression key;
         private final long within;
-        private final PipelineMetrics metrics;
+        private final StepMetrics metrics;
         private ProcessorContext<String, Object> context;
         private KeyValueStore<String, Long> seen;
 
-        Dedupe(String id, String storeName, CompiledExpression key, long within, PipelineMetrics metrics) {
+        Dedupe(String id, String storeName, CompiledExpression key, long within, StepMetrics metrics) {
             this.id = id;
             this.storeName = storeName;
             this.key = key;
@@ -98,6 +98,7 @@ public final class DedupeStreamStep implements StreamStep {
 
         @Override
         public void process(Record<String, Map<String, Object>> record) {
+            metrics.countIn();
             long ts = record.timestamp();
             String k;
             try {
@@ -108,6 +109,7 @@ public final class DedupeStreamStep implements StreamStep {
                 return;
             }
             if (k == null) {
+                metrics.countOut();
                 context.forward(record.withValue(record.value()));
                 return;
             }
@@ -116,12 +118,13 @@ public final class DedupeStreamStep implements StreamStep {
                 if (ts > last) {
                     seen.put(k, ts);
                 }
-                metrics.filtered();
+                metrics.countFiltered();
                 return;
             }
             if (last == null || ts > last) {
                 seen.put(k, ts);
             }
+            metrics.countOut();
             context.forward(record.withValue(record.value()));
         }
 

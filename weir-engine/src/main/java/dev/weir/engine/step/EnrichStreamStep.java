@@ -5,7 +5,7 @@ import dev.weir.engine.compile.StreamStep;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.EvaluationFailure;
 import dev.weir.engine.expr.RecordMeta;
-import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.Decoded;
 import dev.weir.engine.record.Json;
 import dev.weir.engine.record.ValueFormat;
@@ -23,13 +23,11 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -78,7 +76,7 @@ public final class EnrichStreamStep implements StreamStep {
 
         CompiledExpression key = ctx.expressions().compile(spec.key());
         boolean inner = spec.join() == JoinType.INNER;
-        PipelineMetrics metrics = ctx.metrics();
+        StepMetrics metrics = ctx.metrics().step(id);
         KStream<String, Lookup> lookups = ctx.splitDeadLetters(
                 in.process(() -> new LookupKey(id, key, inner, metrics), Named.as(id + "-key")), id + "-key");
         String as = spec.as();
@@ -89,6 +87,7 @@ public final class EnrichStreamStep implements StreamStep {
             }
             Map<String, Object> out = new LinkedHashMap<>(l.record());
             out.put(as, row);
+            metrics.countOut();
             return out;
         }, Named.as(id + "-join"));
         if (!inner) {
@@ -96,7 +95,7 @@ public final class EnrichStreamStep implements StreamStep {
         }
         return joined.filter((k, v) -> {
             if (v == null) {
-                metrics.filtered();
+                metrics.countFiltered();
                 return false;
             }
             return true;
@@ -142,10 +141,10 @@ public final class EnrichStreamStep implements StreamStep {
         private final String id;
         private final CompiledExpression key;
         private final boolean inner;
-        private final PipelineMetrics metrics;
+        private final StepMetrics metrics;
         private ProcessorContext<String, Object> context;
 
-        LookupKey(String id, CompiledExpression key, boolean inner, PipelineMetrics metrics) {
+        LookupKey(String id, CompiledExpression key, boolean inner, StepMetrics metrics) {
             this.id = id;
             this.key = key;
             this.inner = inner;
@@ -159,7 +158,7 @@ public final class EnrichStreamStep implements StreamStep {
 
         @Override
         public void process(Record<String, Map<String, Object>> record) {
-            Optional<RecordMetadata> m = context.recordMetadata();
+            metrics.countIn();
             String k;
             try {
                 k = key.evalString(record.value(), RecordMeta.of(context, record.key(), record.timestamp()));
@@ -169,7 +168,7 @@ public final class EnrichStreamStep implements StreamStep {
                 return;
             }
             if (k == null && inner) {
-                metrics.filtered();
+                metrics.countFiltered();
                 return;
             }
             context.forward(record.withValue(new Lookup(k, record.value())));

@@ -6,6 +6,7 @@ import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.EvaluationFailure;
 import dev.weir.engine.expr.RecordMeta;
 import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.Decoded;
 import dev.weir.engine.record.Json;
 import dev.weir.engine.record.MapSerde;
@@ -23,12 +24,10 @@ import org.apache.kafka.streams.kstream.ValueJoiner;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Joins the stream with the records of another topic whose event times lie within
@@ -64,13 +63,14 @@ public final class JoinStreamStep implements StreamStep {
         String id = spec.id();
         JoinType type = spec.join();
         PipelineMetrics metrics = ctx.metrics();
+        StepMetrics step = metrics.step(id);
         CompiledExpression key = ctx.expressions().compile(spec.key());
         CompiledExpression otherKey = ctx.expressions().compile(spec.otherKey());
         boolean keepNullThis = type != JoinType.INNER;
         boolean keepNullOther = type == JoinType.OUTER;
 
         KStream<String, Map<String, Object>> self = ctx.splitDeadLetters(in.process(
-                () -> new JoinKey<>(id, "key", key, keepNullThis, metrics), Named.as(id + "-key")), id + "-key");
+                () -> new JoinKey<>(id, "key", key, keepNullThis, metrics, step), Named.as(id + "-key")), id + "-key");
 
         ctx.readsFrom(spec.topic());
         Serde<Decoded> decoded = Serdes.serdeFrom((t, d) -> {
@@ -79,13 +79,14 @@ public final class JoinStreamStep implements StreamStep {
         KStream<String, Decoded> otherSource = ctx.builder().stream(spec.topic(),
                 Consumed.with(Serdes.String(), decoded).withName(id + "-source"));
         KStream<String, Map<String, Object>> other = ctx.splitDeadLetters(otherSource.process(
-                () -> new JoinKey<>(id, "otherKey", otherKey, keepNullOther, metrics), Named.as(id + "-other-key")),
+                () -> new JoinKey<>(id, "otherKey", otherKey, keepNullOther, metrics, step), Named.as(id + "-other-key")),
                 id + "-other-key");
 
         String as = spec.as();
         ValueJoiner<Map<String, Object>, Map<String, Object>, Map<String, Object>> joiner = (mine, theirs) -> {
             Map<String, Object> out = mine == null ? new LinkedHashMap<>() : new LinkedHashMap<>(mine);
             out.put(as, theirs);
+            step.countOut();
             return out;
         };
         JoinWindows windows = JoinWindows.ofTimeDifferenceAndGrace(spec.within(), spec.grace());
@@ -112,14 +113,16 @@ public final class JoinStreamStep implements StreamStep {
         private final CompiledExpression key;
         private final boolean keepNull;
         private final PipelineMetrics metrics;
+        private final StepMetrics step;
         private ProcessorContext<String, Object> context;
 
-        JoinKey(String id, String rule, CompiledExpression key, boolean keepNull, PipelineMetrics metrics) {
+        JoinKey(String id, String rule, CompiledExpression key, boolean keepNull, PipelineMetrics metrics, StepMetrics step) {
             this.id = id;
             this.rule = rule;
             this.key = key;
             this.keepNull = keepNull;
             this.metrics = metrics;
+            this.step = step;
         }
 
         @Override
@@ -141,9 +144,9 @@ public final class JoinStreamStep implements StreamStep {
                 fields = d.fields();
                 payload = d.raw();
             } else {
+                step.countIn();
                 fields = (Map<String, Object>) record.value();
             }
-            Optional<RecordMetadata> m = context.recordMetadata();
             String k;
             try {
                 k = key.evalString(fields, RecordMeta.of(context, record.key(), record.timestamp()));
@@ -153,7 +156,7 @@ public final class JoinStreamStep implements StreamStep {
                 return;
             }
             if (k == null && !keepNull) {
-                metrics.filtered();
+                step.countFiltered();
                 return;
             }
             context.forward(record.withKey(k).withValue(fields));

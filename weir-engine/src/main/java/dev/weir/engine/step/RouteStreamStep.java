@@ -5,6 +5,7 @@ import dev.weir.engine.compile.StreamStep;
 import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.EvaluationFailure;
 import dev.weir.engine.expr.RecordMeta;
+import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.Json;
 import dev.weir.spec.step.RouteStep;
 import org.apache.kafka.streams.kstream.KStream;
@@ -43,8 +44,9 @@ public final class RouteStreamStep implements StreamStep {
             conditions.add(ctx.expressions().compile(b.when()));
         }
         String id = spec.id();
+        StepMetrics metrics = ctx.metrics().step(id);
         KStream<String, Routed> routed = ctx.splitDeadLetters(
-                in.process(() -> new Decide(id, conditions), Named.as(id + "-decide")), id);
+                in.process(() -> new Decide(id, conditions, metrics), Named.as(id + "-decide")), id);
         for (int i = 0; i < spec.branches().size(); i++) {
             int index = i;
             RouteStep.Branch b = spec.branches().get(i);
@@ -72,11 +74,13 @@ public final class RouteStreamStep implements StreamStep {
     private static final class Decide implements Processor<String, Map<String, Object>, String, Object> {
         private final String id;
         private final List<CompiledExpression> conditions;
+        private final StepMetrics metrics;
         private ProcessorContext<String, Object> context;
 
-        Decide(String id, List<CompiledExpression> conditions) {
+        Decide(String id, List<CompiledExpression> conditions, StepMetrics metrics) {
             this.id = id;
             this.conditions = conditions;
+            this.metrics = metrics;
         }
 
         @Override
@@ -86,6 +90,7 @@ public final class RouteStreamStep implements StreamStep {
 
         @Override
         public void process(Record<String, Map<String, Object>> record) {
+            metrics.countIn();
             RecordMeta meta = RecordMeta.of(context, record.key(), record.timestamp());
             int chosen = NO_BRANCH;
             for (int i = 0; i < conditions.size() && chosen == NO_BRANCH; i++) {
@@ -99,6 +104,7 @@ public final class RouteStreamStep implements StreamStep {
                     return;
                 }
             }
+            metrics.countOut();
             context.forward(record.withValue(new Routed(chosen, record.value())));
         }
     }

@@ -5,6 +5,7 @@ import dev.weir.engine.expr.CompiledExpression;
 import dev.weir.engine.expr.EvaluationFailure;
 import dev.weir.engine.expr.RecordMeta;
 import dev.weir.engine.metrics.PipelineMetrics;
+import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.Decoded;
 import dev.weir.engine.record.Json;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Runs a run of record steps on each record in one processor. At the head of a pipeline it also
- * takes decoded source records, dead-letters those that failed to decode, and sets the key.
+ * takes decoded source records, dead-letters those that failed to decode, and sets the key; there
+ * it times each record's processing (see {@link PipelineMetrics#processingLatency()}).
  * Forwards a {@code Map} for a record that goes on, or a {@link DeadLetter}.
  */
 public final class StepChainProcessor implements Processor<String, Object, String, Object> {
@@ -27,12 +29,14 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
     private final List<RecordStep> steps;
     private final Optional<CompiledExpression> sourceKey;
     private final PipelineMetrics metrics;
+    private final StepMetrics[] stepMetrics;
     private ProcessorContext<String, Object> context;
 
     public StepChainProcessor(List<RecordStep> steps, Optional<CompiledExpression> sourceKey, PipelineMetrics metrics) {
         this.steps = List.copyOf(steps);
         this.sourceKey = sourceKey;
         this.metrics = metrics;
+        this.stepMetrics = this.steps.stream().map(s -> metrics.step(s.id())).toArray(StepMetrics[]::new);
     }
 
     @Override
@@ -43,28 +47,40 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
     @Override
     @SuppressWarnings("unchecked")
     public void process(Record<String, Object> record) {
-        Map<String, Object> fields;
-        String key = record.key();
         if (record.value() instanceof Decoded d) {
-            metrics.recordIn(context.recordMetadata().map(m -> m.topic()).orElse("unknown"));
-            if (!d.isOk()) {
-                deadLetter(record, SOURCE_STEP, "decode", d.error(), d.raw());
+            // The head of the pipeline: everything downstream up to the sinks runs inside this call.
+            long start = System.nanoTime();
+            processSource(record, d);
+            metrics.recordProcessingNanos(System.nanoTime() - start);
+        } else {
+            runSteps(record, record.key(), (Map<String, Object>) record.value());
+        }
+    }
+
+    private void processSource(Record<String, Object> record, Decoded d) {
+        metrics.recordIn(context.recordMetadata().map(m -> m.topic()).orElse("unknown"));
+        if (!d.isOk()) {
+            deadLetter(record, SOURCE_STEP, "decode", d.error(), d.raw());
+            return;
+        }
+        String key = record.key();
+        if (sourceKey.isPresent()) {
+            try {
+                key = sourceKey.get().evalString(d.fields(), meta(key, record));
+            } catch (EvaluationFailure e) {
+                deadLetter(record, SOURCE_STEP, "key", e.getMessage(), d.raw());
                 return;
             }
-            fields = d.fields();
-            if (sourceKey.isPresent()) {
-                try {
-                    key = sourceKey.get().evalString(fields, meta(key, record));
-                } catch (EvaluationFailure e) {
-                    deadLetter(record, SOURCE_STEP, "key", e.getMessage(), d.raw());
-                    return;
-                }
-            }
-        } else {
-            fields = (Map<String, Object>) record.value();
         }
+        runSteps(record, key, d.fields());
+    }
+
+    private void runSteps(Record<String, Object> record, String key, Map<String, Object> fields) {
         RecordMeta meta = meta(key, record);
-        for (RecordStep step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            RecordStep step = steps.get(i);
+            StepMetrics counted = stepMetrics[i];
+            counted.countIn();
             Map<String, Object> next;
             try {
                 next = step.apply(fields, meta);
@@ -76,9 +92,10 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
                 return;
             }
             if (next == null) {
-                metrics.filtered();
+                counted.countFiltered();
                 return;
             }
+            counted.countOut();
             fields = next;
         }
         context.forward(record.withKey(key).withValue(fields));
