@@ -372,8 +372,9 @@ final class DirectProgram {
         if (x instanceof Double a && y instanceof Double b && !a.isNaN() && !b.isNaN()) {
             return a.doubleValue() == b.doubleValue();
         }
-        if (x == null && y == null) {
-            return true;
+        if (x == null || y == null) {
+            // null equals only null, whatever the other side is (a map, a string, a number).
+            return x == y;
         }
         throw Defer.INSTANCE;
     }

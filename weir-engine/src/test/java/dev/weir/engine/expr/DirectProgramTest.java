@@ -34,7 +34,8 @@ class DirectProgramTest {
         for (String text : List.of("amount > 0.0", "card_number.substring(size(card_number) - 4)",
                 "amount > 5000.0 && customer.country != country", "has(customer.vip) ? 'vip' : country.lowerAscii()",
                 "merchant_id + ':' + string(count)", "amount * 100.0 / 3.0", "country in ['DE', 'FR']",
-                "meta.key == customer_id", "int(amount) % 7 == 0", "record['first-name'].startsWith('A')")) {
+                "meta.key == customer_id", "int(amount) % 7 == 0", "record['first-name'].startsWith('A')",
+                "amount > 1000.0 && customer != null && customer.country != country")) {
             assertThat(compile(text).isDirect()).as(text).isTrue();
         }
         for (String text : List.of("items.all(i, i > 0)", "b'abc' == bytes(name)", "math.greatest(a, b) > 1",
