@@ -96,8 +96,8 @@ final class AlertsCommand implements Callable<Integer> {
             shown.addAll(resolved);
         }
         if (format == OutputFormat.json) {
-            out.println(shown.isEmpty() ? "[]" : "[\n  " + String.join(",\n  ", shown.stream().map(AlertEvent::toJson).toList())
-                    + "\n]");
+            List<String> json = shown.stream().map(AlertEvent::toJson).toList();
+            out.println(json.isEmpty() ? "[]" : "[\n  " + String.join(",\n  ", json) + "\n]");
         } else {
             printText(out, shown, firing.size(), resolved.size());
         }
@@ -131,7 +131,8 @@ final class AlertsCommand implements Callable<Integer> {
             }
         }
         String summary = firing == 0 ? "Nothing fires" : firing + " firing";
-        String rest = resolved == 0 ? "" : all ? ", " + resolved + " resolved" : " (" + resolved + " resolved; --all shows them)";
+        String rest = resolved == 0 ? ""
+                : all ? ", " + resolved + " resolved" : " (" + resolved + " resolved; --all shows them)";
         out.println(summary + rest + (project == null ? "" : " in project " + project) + ", from topic " + topic + ".");
     }
 

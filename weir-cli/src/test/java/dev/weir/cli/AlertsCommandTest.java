@@ -126,7 +126,7 @@ class AlertsCommandTest {
         CliTest.Result r = weir("alerts", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Show which alerts fire now.", "--all", "--format", "--bootstrap-servers", "Examples:",
-                "weir alerts --all --project fraud-detection");
+                "weir alerts --all --project fraud-detection", "${env:NAME}");
         assertThat(weir("--help").out()).contains("alerts");
     }
 }

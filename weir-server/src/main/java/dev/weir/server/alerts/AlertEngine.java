@@ -278,7 +278,7 @@ public final class AlertEngine implements AlertView, AutoCloseable {
         publisher.publish(event, j.rule.topic(), j.rule.spec().notifyTo().webhook());
     }
 
-    /** Takes up the alerts of this project found firing in {@code topic}, and resolves those no rule judges any more. */
+    /** Takes up this project's alerts found firing in {@code topic}; resolves those no rule judges any more. */
     private void restore(String topic) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -292,7 +292,8 @@ public final class AlertEngine implements AlertView, AutoCloseable {
                     .filter(r -> r.name().equals(e.rule()) && r.topic().equals(topic) && judges(r.spec(), e.pipeline()))
                     .findFirst();
             if (rule.isPresent()) {
-                Judged j = new Judged(rule.get(), e.pipeline(), AlertTracker.firing(rule.get().spec().holdFor(), e.since(), e.at()));
+                AlertTracker tracker = AlertTracker.firing(rule.get().spec().holdFor(), e.since(), e.at());
+                Judged j = new Judged(rule.get(), e.pipeline(), tracker);
                 j.values = e.values();
                 j.value = e.value();
                 judged.put(e.key(), j);
@@ -309,7 +310,8 @@ public final class AlertEngine implements AlertView, AutoCloseable {
     }
 
     private boolean judges(AlertRule rule, String pipeline) {
-        return rule.pipeline().map(p -> p.name().equals(pipeline)).orElseGet(() -> project.pipeline(pipeline).isPresent());
+        return rule.pipeline().map(p -> p.name().equals(pipeline))
+                .orElseGet(() -> project.pipeline(pipeline).isPresent());
     }
 
     private AlertEvent event(Judged j, AlertEvent.Status status, String message, Instant now) {

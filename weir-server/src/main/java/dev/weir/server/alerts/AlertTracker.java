@@ -35,7 +35,7 @@ final class AlertTracker {
         return new AlertTracker(holdFor, Status.OK, now);
     }
 
-    /** A rule found firing (in the alerts topic, when Weir starts again): held since {@code heldSince}, fired at {@code firedAt}. */
+    /** A rule found firing in the alerts topic when Weir starts again: held since {@code heldSince}, fired at {@code firedAt}. */
     static AlertTracker firing(Duration holdFor, Instant heldSince, Instant firedAt) {
         AlertTracker t = new AlertTracker(holdFor, Status.FIRING, heldSince);
         t.statusSince = firedAt;
