@@ -15,7 +15,7 @@ final class ClusterOptions {
     String bootstrapServers;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Kafka client properties (TLS, SASL); ${env:NAME} and ${file:PATH} are resolved.")
+            description = "Kafka client properties (TLS, SASL); $${env:NAME} and $${file:PATH} are resolved.")
     Path config;
 
     Map<String, Object> clientConfig() {

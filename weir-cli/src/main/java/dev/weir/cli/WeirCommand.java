@@ -9,7 +9,7 @@ import java.io.PrintStream;
 @Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Streaming data pipelines as code on Apache Kafka.",
         subcommands = {InitCommand.class, ValidateCommand.class, TestCommand.class, UpCommand.class, RunCommand.class,
-                TailCommand.class, ProduceCommand.class, RegistryCommand.class, SchemaCommand.class,
+                TailCommand.class, ProduceCommand.class, AlertsCommand.class, RegistryCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Start with: weir validate examples/fraud-detection, then weir up examples/fraud-detection"})
 public final class WeirCommand {

@@ -1,5 +1,6 @@
 package dev.weir.spec;
 
+import dev.weir.spec.alert.AlertRule;
 import dev.weir.spec.generator.Generator;
 import dev.weir.spec.model.Metadata;
 import dev.weir.spec.model.Pipeline;
@@ -33,7 +34,8 @@ public final class ProjectLoader {
     public static final String PROJECT_FILE = "weir.yaml";
 
     /** Kinds this version understands. Others are reported with the closest valid kind. */
-    public static final Set<String> KINDS = Set.of("Project", "Topic", "Pipeline", "Generator", "PipelineTest");
+    public static final Set<String> KINDS = Set.of("Project", "Topic", "Pipeline", "Generator", "PipelineTest",
+            "AlertRule");
 
     private static final Set<String> SKIPPED_DIRS = Set.of("envs", "schemas", "target", "node_modules", "docs");
 
@@ -72,6 +74,7 @@ public final class ProjectLoader {
         List<Pipeline> pipelines = new ArrayList<>();
         List<Generator> generators = new ArrayList<>();
         List<PipelineTest> tests = new ArrayList<>();
+        List<AlertRule> alerts = new ArrayList<>();
         Map<String, Position> seen = new HashMap<>();
 
         for (Path file : files) {
@@ -116,6 +119,7 @@ public final class ProjectLoader {
                         case "Pipeline" -> pipelines.add(Pipeline.parse(metadata, spec));
                         case "Generator" -> generators.add(Generator.parse(metadata, spec));
                         case "PipelineTest" -> tests.add(PipelineTest.parse(metadata, spec));
+                        case "AlertRule" -> alerts.add(AlertRule.parse(metadata, spec));
                         default -> throw new IllegalStateException("kind without parser: " + kind);
                     }
                 });
@@ -127,7 +131,7 @@ public final class ProjectLoader {
         }
         diagnostics.throwIfErrors();
         return new Project(settings[0], root, List.copyOf(topics), List.copyOf(pipelines), List.copyOf(generators),
-                List.copyOf(tests));
+                List.copyOf(tests), List.copyOf(alerts));
     }
 
     private static List<Path> resourceFiles(Path root) {

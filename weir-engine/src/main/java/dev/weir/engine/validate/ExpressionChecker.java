@@ -94,6 +94,28 @@ final class ExpressionChecker {
                             ListType.create(SimpleType.INT))));
 
     private final CelCompiler parser = CelEnvironment.compilerBuilder().build();
+    /** Records have {@code record} and {@code meta} beside their fields; an alert rule's variables stand alone. */
+    private final boolean recordScope;
+    /** What the checked names are, in messages: "field" or "variable". */
+    private final String noun;
+
+    ExpressionChecker() {
+        this(true, "field");
+    }
+
+    private ExpressionChecker(boolean recordScope, String noun) {
+        this.recordScope = recordScope;
+        this.noun = noun;
+    }
+
+    /**
+     * A checker for expressions over named variables only, such as an alert rule's condition over
+     * a pipeline's health: the closed {@link RecordType} passed to {@link #check} declares them, and
+     * there is no {@code record} or {@code meta}.
+     */
+    static ExpressionChecker forVariables() {
+        return new ExpressionChecker(false, "variable");
+    }
 
     private static CelFunctionDecl equality(String function, String id) {
         TypeParamType a = TypeParamType.create("A");
@@ -146,12 +168,13 @@ final class ExpressionChecker {
     }
 
     private CelCompiler checker(RecordType type, Set<String> identifiers) {
-        CelCompilerBuilder b = CelEnvironment.compilerBuilder()
-                .addFunctionDeclarations(JSON_VALUE_OPERATORS)
-                .addVar(CompiledExpression.RECORD_VAR, CelEnvironment.JSON_OBJECT)
-                .addVar(CompiledExpression.META_VAR, CelEnvironment.JSON_OBJECT);
+        CelCompilerBuilder b = CelEnvironment.compilerBuilder().addFunctionDeclarations(JSON_VALUE_OPERATORS);
+        if (recordScope) {
+            b.addVar(CompiledExpression.RECORD_VAR, CelEnvironment.JSON_OBJECT)
+                    .addVar(CompiledExpression.META_VAR, CelEnvironment.JSON_OBJECT);
+        }
         for (Field f : type.fields()) {
-            if (IDENTIFIER.matcher(f.name()).matches() && !RESERVED.contains(f.name())) {
+            if (IDENTIFIER.matcher(f.name()).matches() && (!recordScope || !RESERVED.contains(f.name()))) {
                 b.addVar(f.name(), f.type());
             }
         }
@@ -186,17 +209,17 @@ final class ExpressionChecker {
         out.error(at, "type error in '" + expr.text() + "': " + problem, typesHint(identifiers, type).orElse(null));
     }
 
-    private static void reportMissingField(Position at, String name, RecordType type, Diagnostics out) {
+    private void reportMissingField(Position at, String name, RecordType type, Diagnostics out) {
         Optional<RecordType.Removal> removal = type.removal(name);
         if (removal.isPresent()) {
-            out.error(at, "field '" + name + "' was " + removal.get().how(), removal.get().hint().orElse(null));
+            out.error(at, noun + " '" + name + "' was " + removal.get().how(), removal.get().hint().orElse(null));
         } else {
-            out.error(at, "unknown field '" + name + "'", fieldHint(name, type));
+            out.error(at, "unknown " + noun + " '" + name + "'", fieldHint(name, type));
         }
     }
 
     /** Reports {@code a.b} where {@code a} is an object whose fields are known and have no {@code b}. */
-    private static boolean selectedFieldsExist(Expr expr, CelAbstractSyntaxTree ast, RecordType type, Diagnostics out) {
+    private boolean selectedFieldsExist(Expr expr, CelAbstractSyntaxTree ast, RecordType type, Diagnostics out) {
         boolean ok = true;
         for (CelNavigableExpr node : CelNavigableAst.fromAst(ast).getRoot().allNodes().toList()) {
             if (node.getKind() != CelExpr.ExprKind.Kind.SELECT) {
@@ -220,14 +243,14 @@ final class ExpressionChecker {
     }
 
     /** The known fields of the object an expression denotes: a field with a shape, or {@code record}. */
-    private static Optional<RecordType> shapeOf(CelNavigableExpr node, RecordType type) {
+    private Optional<RecordType> shapeOf(CelNavigableExpr node, RecordType type) {
         CelExpr e = node.expr();
         if (e.getKind() == CelExpr.ExprKind.Kind.IDENT) {
             String name = e.ident().name();
             if (isLocal(node, name)) {
                 return Optional.empty();
             }
-            if (name.equals(CompiledExpression.RECORD_VAR)) {
+            if (recordScope && name.equals(CompiledExpression.RECORD_VAR)) {
                 return Optional.of(type);
             }
             return type.field(name).flatMap(Field::shape);
@@ -290,10 +313,10 @@ final class ExpressionChecker {
         return expr.at(location.getLine(), location.getColumn());
     }
 
-    private static String fieldHint(String name, RecordType type) {
+    private String fieldHint(String name, RecordType type) {
         return Names.closest(name, type.fieldNames()).map(c -> "did you mean '" + c + "'?")
                 .orElse(type.fieldNames().isEmpty() ? "records here have no fields"
-                        : "fields here: " + String.join(", ", type.fieldNames()));
+                        : noun + "s here: " + String.join(", ", type.fieldNames()));
     }
 
     /** The types of the fields an expression names, e.g. "amount is double", to explain a type error. */

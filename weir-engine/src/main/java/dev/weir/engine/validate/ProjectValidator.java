@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Static checks of a whole project, without a broker: what the loader checks, topic references
  * and loops, the record type through every pipeline with each expression type-checked against
- * it, and finally each pipeline compiled to its Kafka Streams topology, so that a project that
- * validates also starts.
+ * it, and each pipeline compiled to its Kafka Streams topology, so that a project that
+ * validates also starts; then the alert rules, their conditions type-checked against the health
+ * variables.
  */
 public final class ProjectValidator {
 
@@ -52,6 +53,7 @@ public final class ProjectValidator {
             }
             out.addAll(own.all());
         }
+        AlertRuleChecks.check(project, out);
         return Validation.of(Optional.of(project), out.all());
     }
 

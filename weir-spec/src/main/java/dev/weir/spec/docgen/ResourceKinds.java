@@ -1,6 +1,7 @@
 package dev.weir.spec.docgen;
 
 import dev.weir.spec.ProjectLoader;
+import dev.weir.spec.alert.AlertRule;
 import dev.weir.spec.doc.FieldDoc;
 import dev.weir.spec.doc.ResourceDoc;
 import dev.weir.spec.doc.ValueType;
@@ -20,7 +21,7 @@ import java.util.List;
 public final class ResourceKinds {
 
     private static final List<ResourceDoc> ALL = List.of(ProjectSettings.DOC, Topic.DOC, Pipeline.DOC, Generator.DOC,
-            PipelineTest.DOC);
+            PipelineTest.DOC, AlertRule.DOC);
 
     private ResourceKinds() {
     }

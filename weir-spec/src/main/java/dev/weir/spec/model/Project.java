@@ -1,5 +1,6 @@
 package dev.weir.spec.model;
 
+import dev.weir.spec.alert.AlertRule;
 import dev.weir.spec.generator.Generator;
 import dev.weir.spec.test.PipelineTest;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /** A loaded Weir project: every resource, typed, each knowing where it was written. */
 public record Project(ProjectSettings settings, Path dir, List<Topic> topics, List<Pipeline> pipelines,
-                      List<Generator> generators, List<PipelineTest> tests) {
+                      List<Generator> generators, List<PipelineTest> tests, List<AlertRule> alerts) {
 
     public String name() {
         return settings.name();
@@ -21,5 +22,10 @@ public record Project(ProjectSettings settings, Path dir, List<Topic> topics, Li
 
     public Optional<Pipeline> pipeline(String name) {
         return pipelines.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The alert rules that judge {@code pipeline}: those naming it, and those naming none. */
+    public List<AlertRule> alertsFor(String pipeline) {
+        return alerts.stream().filter(a -> a.pipeline().map(r -> r.name().equals(pipeline)).orElse(true)).toList();
     }
 }

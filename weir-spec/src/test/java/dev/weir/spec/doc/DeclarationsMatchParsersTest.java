@@ -2,6 +2,7 @@ package dev.weir.spec.doc;
 
 import dev.weir.spec.ProjectLoader;
 import dev.weir.spec.SpecException;
+import dev.weir.spec.alert.AlertRule;
 import dev.weir.spec.docgen.ResourceKinds;
 import dev.weir.spec.generator.Generator;
 import dev.weir.spec.model.Metadata;
@@ -44,7 +45,8 @@ class DeclarationsMatchParsersTest {
             "Topic", (m, n) -> Topic.parse(m, n, SCHEMAS),
             "Pipeline", Pipeline::parse,
             "Generator", Generator::parse,
-            "PipelineTest", dev.weir.spec.test.PipelineTest::parse);
+            "PipelineTest", dev.weir.spec.test.PipelineTest::parse,
+            "AlertRule", AlertRule::parse);
 
     /** Steps are checked one by one, with their own examples; the pipeline's list of them is not walked again. */
     private static final Set<String> CHECKED_ELSEWHERE = Set.of("step");
@@ -128,6 +130,7 @@ class DeclarationsMatchParsersTest {
         assertThat(project.topics()).hasSize(1);
         assertThat(project.pipelines()).hasSize(1);
         assertThat(project.generators()).hasSize(1);
+        assertThat(project.alerts()).hasSize(1);
     }
 
     @Test
