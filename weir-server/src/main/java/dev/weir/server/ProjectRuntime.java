@@ -1,7 +1,10 @@
 package dev.weir.server;
 
 import dev.weir.engine.compile.CompiledPipeline;
+import dev.weir.server.alerts.AlertEngine;
 import dev.weir.server.lag.LagMonitor;
+import dev.weir.server.metrics.WeirMetrics;
+import dev.weir.server.observe.AlertView;
 import dev.weir.server.lag.LagSettings;
 import dev.weir.server.lineage.LineagePublisher;
 import dev.weir.server.lineage.OpenLineageRuns;
@@ -39,6 +42,8 @@ public final class ProjectRuntime implements AutoCloseable {
     private List<String> createdTopics = List.of();
     private Optional<LineagePublisher> lineage = Optional.empty();
     private LagMonitor lag;
+    private final WeirMetrics metrics = new WeirMetrics();
+    private AlertEngine alerts;
 
     public ProjectRuntime(Project project, List<CompiledPipeline> pipelines, String bootstrapServers,
                           Map<String, Object> clientConfig, Path stateBase, boolean runGenerators) {
@@ -68,6 +73,21 @@ public final class ProjectRuntime implements AutoCloseable {
         lag = new LagMonitor(bootstrapServers, clientConfig,
                 LagSettings.ofGroups(pipelines.stream().map(CompiledPipeline::applicationId).toList())).start();
         generators.start(bootstrapServers, clientConfig);
+        metrics.bind(this);
+        metrics.bind(lag);
+        alerts = new AlertEngine(project, runner::running, lag, bootstrapServers, clientConfig,
+                AlertEngine.Settings.defaults()).start();
+    }
+
+    /** The process's meters: pipelines, steps, latency, Kafka Streams and client metrics, lag. */
+    public WeirMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where each of the project's alert rules stands; empty until started. */
+    public AlertView alerts() {
+        AlertEngine engine = alerts;
+        return engine == null ? List::of : engine;
     }
 
     /** The consumer lag of the project's pipelines, judged over time; empty until started. */
@@ -123,6 +143,10 @@ public final class ProjectRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (alerts != null) {
+            alerts.close();
+        }
+        metrics.close();
         if (lag != null) {
             lag.close();
         }
