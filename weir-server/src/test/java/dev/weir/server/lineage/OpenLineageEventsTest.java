@@ -99,18 +99,12 @@ class OpenLineageEventsTest {
         return ProjectLoader.load(dir, Map.of("LINEAGE_KEY", "k-123"));
     }
 
-    /** Runs the project as weir up wires it: publisher started, listener on the runner, then the pipelines. */
-    private ProjectRuntime start(Project project, LineagePublisher publisher) throws InterruptedException {
+    /** Runs the project as weir up does: the runtime starts its lineage publisher, then the pipelines. */
+    private ProjectRuntime start(Project project) throws InterruptedException {
         ProjectRuntime runtime = new ProjectRuntime(project, new PipelineCompiler().compileAll(project),
                 kafka.bootstrapServers(), CLIENT_CONFIG, dir.resolve("state"), false);
-        runtime.runner().addListener(new OpenLineageRuns(project, publisher, kafka.bootstrapServers()));
         runtime.start();
         return runtime;
-    }
-
-    private static LineagePublisher publisher(Project project) {
-        return LineagePublisher.start(project.settings().lineage(), kafka.bootstrapServers(), CLIENT_CONFIG)
-                .orElseThrow();
     }
 
     private static List<JsonNode> events(String topic, String key, int expected) throws IOException {
@@ -145,8 +139,7 @@ class OpenLineageEventsTest {
                     lineage:
                       openlineage: { url: "%s", apiKey: "${env:LINEAGE_KEY}" }
                     """.formatted(receiver.url()), "amount > 0");
-            LineagePublisher publisher = publisher(project);
-            try (publisher; ProjectRuntime runtime = start(project, publisher)) {
+            try (ProjectRuntime runtime = start(project)) {
                 await("the pipeline runs", () -> runtime.runner().allRunning());
             }
 
@@ -193,10 +186,9 @@ class OpenLineageEventsTest {
     void aChangedDefinitionStartsARunThatSaysItChanged() throws Exception {
         String lineage = "lineage: { openlineage: { topic: lineage-changes, namespace: weir://team-a } }";
         for (String filter : List.of("amount > 0", "amount > 0", "amount > 10")) {
-            // Each round is a new process: a new publisher, which reads the last definition from the topic.
+            // Each round is a new process: a new runtime whose publisher reads the last definition from the topic.
             Project project = project("changes", lineage, filter);
-            LineagePublisher publisher = publisher(project);
-            try (publisher; ProjectRuntime runtime = start(project, publisher)) {
+            try (ProjectRuntime runtime = start(project)) {
                 await("the pipeline runs", () -> runtime.runner().allRunning());
             }
         }
@@ -222,8 +214,7 @@ class OpenLineageEventsTest {
     @Test
     void aPipelineWhoseInputTopicIsDeletedFailsItsRunAndStartsAnotherWhenItRunsAgain() throws Exception {
         Project project = project("failing", "lineage: { openlineage: { topic: lineage-failures } }", "amount > 0");
-        LineagePublisher publisher = publisher(project);
-        try (publisher; ProjectRuntime runtime = start(project, publisher);
+        try (ProjectRuntime runtime = start(project);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             await("the pipeline runs", () -> runtime.runner().allRunning());
             admin.deleteTopics(List.of("payments-failing")).all().get();
@@ -256,8 +247,7 @@ class OpenLineageEventsTest {
                 lineage:
                   openlineage: { url: "http://127.0.0.1:%d", topic: lineage-unreachable, timeout: 2s }
                 """.formatted(nobodyListens), "amount > 0");
-        LineagePublisher publisher = publisher(project);
-        try (publisher; ProjectRuntime runtime = start(project, publisher)) {
+        try (ProjectRuntime runtime = start(project)) {
             await("the pipeline runs", () -> runtime.runner().allRunning());
         }
 
@@ -279,7 +269,8 @@ class OpenLineageEventsTest {
         try (KafkaStreams streams = new KafkaStreams(compiled.topology(), PipelineRunner.streamsConfig(compiled,
                 kafka.bootstrapServers(), CLIENT_CONFIG, dir.resolve("state")))) {
             PipelineRunner.Running running = new PipelineRunner.Running(compiled, streams);
-            try (LineagePublisher publisher = publisher(project)) {
+            try (LineagePublisher publisher = LineagePublisher.start(project.settings().lineage(),
+                    kafka.bootstrapServers(), CLIENT_CONFIG).orElseThrow()) {
                 OpenLineageRuns runs = new OpenLineageRuns(project, publisher, kafka.bootstrapServers());
                 runs.starting(running);
                 runs.stateChanged(running, KafkaStreams.State.CREATED, KafkaStreams.State.REBALANCING);
