@@ -58,6 +58,20 @@ public final class ProjectRuntime implements AutoCloseable {
         return project;
     }
 
+    /** The compiled pipelines this runtime runs (once started). */
+    public List<CompiledPipeline> pipelines() {
+        return pipelines;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The Kafka client settings (security, timeouts) every client of this runtime uses. */
+    public Map<String, Object> clientConfig() {
+        return clientConfig;
+    }
+
     public List<String> createdTopics() {
         return createdTopics;
     }
