@@ -1,6 +1,9 @@
 package dev.weir.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +25,11 @@ import java.util.Optional;
 public final class SchemasResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Two-space indents, every array item on its own line, "key": value: a layout that diffs line by line. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private final Optional<SchemaRegistryBrowser> registry;
 
@@ -113,7 +121,7 @@ public final class SchemasResource {
             return v.schema();
         }
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(v.schema()));
+            return JSON.writer(PRETTY).writeValueAsString(JSON.readTree(v.schema()));
         } catch (JsonProcessingException e) {
             return v.schema();
         }

@@ -30,7 +30,8 @@ final class TopicReader {
     }
 
     /**
-     * The last {@code perPartition} records of each partition, oldest first by timestamp.
+     * The last {@code perPartition} records of each partition, oldest first by timestamp. Transaction
+     * markers and aborted records, which take offsets too, do not count.
      *
      * @throws ApiError 404 when the topic does not exist
      */
@@ -45,7 +46,8 @@ final class TopicReader {
             for (TopicPartition tp : partitions) {
                 if (end.get(tp) > begin.get(tp)) {
                     toRead.add(tp);
-                    c.seek(tp, Math.max(begin.get(tp), end.get(tp) - perPartition));
+                    // Transaction markers take offsets too, at most one per record: read twice as far back.
+                    c.seek(tp, Math.max(begin.get(tp), end.get(tp) - 2L * perPartition - 2));
                 }
             }
             List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
@@ -64,9 +66,16 @@ final class TopicReader {
                 open.removeIf(tp -> c.position(tp) >= end.get(tp));
                 c.pause(toRead.stream().filter(tp -> !open.contains(tp)).toList());
             }
-            out.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> byPartition = new HashMap<>();
+            out.forEach(r -> byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r));
+            List<ConsumerRecord<byte[], byte[]>> last = new ArrayList<>();
+            for (List<ConsumerRecord<byte[], byte[]>> records : byPartition.values()) {
+                records.sort(Comparator.comparingLong(ConsumerRecord::offset));
+                last.addAll(records.subList(Math.max(0, records.size() - perPartition), records.size()));
+            }
+            last.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
                     .thenComparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
-            return out;
+            return last;
         } catch (TimeoutException e) {
             throw ApiError.unavailable("cannot read topic '" + topic + "' in time: " + e.getMessage());
         }

@@ -228,7 +228,7 @@
         lag.textContent = 'lag ' + p.lag.status.toLowerCase();
         lag.className = 'badge ' + statusClass(p.lag.status);
       }
-      setField(card, 'flow', `${p.sources.join(', ')} → ${p.outputs.join(', ') || '(no outputs)'}   ⚠ ${p.deadLetterTopic}`);
+      setField(card, 'flow', `${p.sources.join(', ')} → ${p.outputs.join(', ') || '(no outputs)'}  ·  dead letters → ${p.deadLetterTopic}`);
       setField(card, 'in', number.format(p.counts.in), p.counts.in);
       setField(card, 'out', number.format(p.counts.out), p.counts.out);
       setField(card, 'filtered', number.format(p.counts.filtered), p.counts.filtered);
@@ -272,10 +272,10 @@
     ], { title: 'dead letters/s', format: v => rateText(v) });
     chart(card.querySelector('[data-chart="latency"]'), times, [
       { name: 'avg', color: 'var(--warn)', values: samples.map(s => s.latencyAvgMs) },
-    ], { title: 'latency avg', format: ms });
+    ], { title: 'latency avg', format: ms, empty: 'nothing written yet' });
     chart(card.querySelector('[data-chart="lag"]'), times, [
       { name: 'lag', color: 'var(--generator)', values: samples.map(s => s.lag) },
-    ], { title: 'consumer lag', format: v => number.format(Math.round(v)) });
+    ], { title: 'consumer lag', format: v => number.format(Math.round(v)), empty: 'lag not measured' });
   }
 
   async function loadOverview() {

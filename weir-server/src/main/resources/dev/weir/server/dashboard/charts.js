@@ -30,7 +30,7 @@
   /**
    * Draws into host (an element with class "chart"), replacing what it held.
    * times: sample times in epoch ms; series: [{name, color, values}] with null where nothing was measured;
-   * opts: {title, format: value -> text}.
+   * opts: {title, format: value -> text, empty: what to say when samples hold no value}.
    */
   function chart(host, times, series, opts) {
     const format = opts.format || (v => String(v));
@@ -51,7 +51,8 @@
 
     const all = series.flatMap(s => s.values.filter(v => v !== null && v !== undefined && isFinite(v)));
     if (times.length < 2 || all.length === 0) {
-      svgEl('text', { x: 4, y: H / 2, class: 'nodata' }, svg).textContent = 'collecting samples…';
+      svgEl('text', { x: 4, y: H / 2, class: 'nodata' }, svg).textContent =
+          times.length < 2 ? 'collecting samples…' : (opts.empty || 'nothing measured');
       reading.textContent = '–';
       return;
     }
