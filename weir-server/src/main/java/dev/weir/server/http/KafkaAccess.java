@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Kafka clients the API uses, made with the runtime's cluster address and client settings
@@ -26,6 +27,8 @@ final class KafkaAccess implements AutoCloseable {
             "restore.consumer.", "global.consumer.", "topic.");
 
     private final Map<String, Object> common;
+    /** Client ids must differ between clients alive at once (their JMX beans are named by them). */
+    private final AtomicLong clients = new AtomicLong();
     private Admin admin;
 
     KafkaAccess(String bootstrapServers, Map<String, Object> clientConfig) {
@@ -56,7 +59,7 @@ final class KafkaAccess implements AutoCloseable {
     /** A consumer that reads by assignment only: no group, no commits, committed records only. */
     KafkaConsumer<byte[], byte[]> reader() {
         Map<String, Object> config = new HashMap<>(common);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "weir-http-reader");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "weir-http-reader-" + clients.incrementAndGet());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -68,7 +71,7 @@ final class KafkaAccess implements AutoCloseable {
 
     KafkaProducer<byte[], byte[]> producer() {
         Map<String, Object> config = new HashMap<>(common);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "weir-http-replay");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "weir-http-replay-" + clients.incrementAndGet());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
