@@ -7,7 +7,6 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
