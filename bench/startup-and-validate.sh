@@ -15,7 +15,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 cp -r "$home/examples/fraud-detection" "$work/up"
 kport="$(free_port)"; rport="$(free_port)"
 start="$(date +%s%N)"
-java -jar "$jar" up "$work/up" --kafka-port "$kport" --registry-port "$rport" --status-interval 1s \
+java -jar "$jar" up "$work/up" --kafka-port "$kport" --registry-port "$rport" --http-port 0 --status-interval 1s \
   > "$work/up.log" 2>&1 &
 pid=$!
 first=""

@@ -4,7 +4,10 @@ import dev.weir.engine.schema.RegistryClient;
 import dev.weir.server.ClientConfig;
 import dev.weir.spec.model.RegistrySettings;
 import dev.weir.server.ProjectRuntime;
+import dev.weir.server.http.ApiSources;
+import dev.weir.server.http.WeirHttpServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -59,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Where pipelines keep local state (default: DIR/.weir/state).")
     Path stateDir;
 
+    @Mixin
+    HttpServing http;
+
     @Option(names = "--status-interval", defaultValue = "5s", converter = DurationConverter.class,
             description = "How often to print what flows (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -73,26 +79,36 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, "no Kafka cluster given: use --bootstrap-servers HOST:PORT "
                     + "(or bootstrap.servers in --config), or 'weir up' for an embedded one");
         }
-        ProjectFiles.Loaded loaded = ProjectFiles.load(dir, new LinkedHashSet<>(pipelines), settings -> {
-            if (registryUrl != null) {
-                return Optional.of(new RegistryClient(registryUrl, settings.flatMap(RegistrySettings::username),
-                        settings.flatMap(RegistrySettings::password)));
-            }
-            return settings.map(r -> new RegistryClient(r.url(), r.username(), r.password()));
-        });
+        ProjectFiles.Loaded loaded = ProjectFiles.load(dir, new LinkedHashSet<>(pipelines),
+                settings -> registry(settings).map(r -> new RegistryClient(r.url(), r.user(), r.password())));
         Path logFile = Logging.toProject(dir);
         Path state = stateDir != null ? stateDir : dir.toAbsolutePath().normalize().resolve(".weir").resolve("state");
         out.printf("Weir: project %s (%s) on %s%n", loaded.project().name(), dir, servers);
-        out.printf("  logs        %s%n", logFile);
         ProjectRuntime runtime = new ProjectRuntime(loaded.project(), loaded.pipelines(), servers, clientConfig, state, generators);
+        WeirHttpServer web = http.start(runtime, registry(loaded.project().settings().registry()));
+        out.printf("  dashboard   %s  (JSON API at /api, Prometheus metrics at /metrics)%n", web.url());
+        out.printf("  logs        %s%n", logFile);
         try {
             runtime.start();
         } catch (RuntimeException e) {
+            web.close();
             runtime.close();
             throw new UserError(ExitCode.FAILURE, "cannot start on " + servers + ": " + e.getMessage());
         }
         RunLoop.describe(out, runtime, loaded.pipelines());
-        RunLoop.run(out, runtime, statusInterval, runtime::close);
+        RunLoop.run(out, runtime, statusInterval, () -> {
+            web.close();
+            runtime.close();
+        });
         return ExitCode.OK;
+    }
+
+    /** The schema registry: --registry-url, else registry.url in weir.yaml; credentials from weir.yaml. */
+    private Optional<ApiSources.Registry> registry(Optional<RegistrySettings> settings) {
+        if (registryUrl != null) {
+            return Optional.of(new ApiSources.Registry(registryUrl, settings.flatMap(RegistrySettings::username),
+                    settings.flatMap(RegistrySettings::password)));
+        }
+        return settings.map(r -> new ApiSources.Registry(r.url(), r.username(), r.password()));
     }
 }

@@ -6,7 +6,10 @@ import dev.weir.registry.RegistryServer;
 import dev.weir.server.ProjectRuntime;
 import dev.weir.broker.EmbeddedKafka;
 import dev.weir.broker.PortInUseException;
+import dev.weir.server.http.ApiSources;
+import dev.weir.server.http.WeirHttpServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,7 +25,8 @@ import java.util.concurrent.Callable;
         description = {"Run a project on an embedded single-node Kafka, all in this process.",
                 "Starts a real KRaft broker (data kept in DIR/.weir/), creates the project's topics, "
                         + "starts its generators and pipelines, and prints what flows until Ctrl-C."},
-        footer = {"", "Example:", "  weir up examples/fraud-detection", "  weir tail fraud-alerts --from-beginning"})
+        footer = {"", "Example:", "  weir up examples/fraud-detection", "  weir tail fraud-alerts --from-beginning",
+                "  open http://127.0.0.1:8080/ for the dashboard"})
 final class UpCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,6 +41,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--registry-port", defaultValue = "8081",
             description = "Port of the embedded Confluent-compatible schema registry (default: ${DEFAULT-VALUE}).")
     int registryPort;
+
+    @Mixin
+    HttpServing http;
 
     @Option(names = "--no-generators", description = "Do not run the project's data generators.")
     boolean noGenerators;
@@ -73,15 +80,25 @@ final class UpCommand implements Callable<Integer> {
                     + e.getMessage() + "; choose another with --registry-port");
         }
         out.printf("  registry    %s  (Confluent-compatible schema registry, stored in topic _weir_schemas)%n", registry.url());
-        out.printf("  logs        %s%n", logFile);
         // One local process: after a crash, let its old group membership expire in seconds, not 45.
         Map<String, Object> clientConfig = Map.of("consumer.session.timeout.ms", 10_000,
                 "consumer.heartbeat.interval.ms", 2_000);
         ProjectRuntime runtime = new ProjectRuntime(loaded.project(), loaded.pipelines(), kafka.bootstrapServers(),
                 clientConfig, weirDir.resolve("state"), !noGenerators);
+        WeirHttpServer web;
+        try {
+            web = http.start(runtime, Optional.of(ApiSources.Registry.at(registry.url())));
+        } catch (RuntimeException e) {
+            registry.close();
+            kafka.close();
+            throw e;
+        }
+        out.printf("  dashboard   %s  (JSON API at /api, Prometheus metrics at /metrics)%n", web.url());
+        out.printf("  logs        %s%n", logFile);
         try {
             runtime.start();
         } catch (RuntimeException | InterruptedException e) {
+            web.close();
             runtime.close();
             registry.close();
             kafka.close();
@@ -89,6 +106,7 @@ final class UpCommand implements Callable<Integer> {
         }
         RunLoop.describe(out, runtime, loaded.pipelines());
         RunLoop.run(out, runtime, statusInterval, () -> {
+            web.close();
             runtime.close();
             registry.close();
             kafka.close();

@@ -123,6 +123,18 @@ class CliTest {
     }
 
     @Test
+    void busyHttpPortIsAOneLineErrorNamingTheOption() throws IOException {
+        validProject();
+        try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Result r = weir("run", dir.toString(), "-b", "127.0.0.1:1", "--http-port", Integer.toString(busy.getLocalPort()));
+            assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE);
+            assertThat(r.err().strip()).doesNotContain("\n")
+                    .contains("cannot listen on 127.0.0.1:" + busy.getLocalPort())
+                    .contains("address already in use").contains("--http-port").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void busyKafkaPortIsAClearErrorNotAStackTrace() throws IOException {
         validProject();
         try (ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {

@@ -42,6 +42,11 @@ final class WeirProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-jar", jar));
         command.addAll(List.of(args));
+        boolean serves = args.length > 0 && (args[0].equals("up") || args[0].equals("run"));
+        if (serves && !command.contains("--http-port")) {
+            // Tests run side by side: the HTTP server takes a free port unless a test names one.
+            command.addAll(List.of("--http-port", "0"));
+        }
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         return new WeirProcess(pb.start());
     }

@@ -101,6 +101,11 @@ public final class ProjectRuntime implements AutoCloseable {
         return lineageGraph;
     }
 
+    public Project project() {
+        return project;
+    }
+
+    /** The compiled pipelines this runtime runs (once started). */
     public List<CompiledPipeline> pipelines() {
         return pipelines;
     }
@@ -109,12 +114,9 @@ public final class ProjectRuntime implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The Kafka client settings (security, timeouts) every client of this runtime uses. */
     public Map<String, Object> clientConfig() {
         return clientConfig;
-    }
-
-    public Project project() {
-        return project;
     }
 
     public List<String> createdTopics() {
