@@ -439,7 +439,7 @@ class WeirHttpServerTest {
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.contentType()).startsWith("text/plain").contains("version=0.0.4");
         assertThat(a.body()).contains("# TYPE weir_pipeline_records_in_total counter")
-                .containsPattern("weir_pipeline_records_in_total\\{pipeline=\"clean\"} [0-9]+");
+                .containsPattern("weir_pipeline_records_in_total\\{pipeline=\"clean\",topic=\"payments\"} [0-9]+");
     }
 
     @Test
