@@ -60,7 +60,8 @@ public final class PipelineRunner implements AutoCloseable {
         }
     }
 
-    private final List<Running> running = new ArrayList<>();
+    // Read by the HTTP API and the alert engine while pipelines start and stop.
+    private final List<Running> running = new CopyOnWriteArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     /** Adds a listener for the pipelines started from now on. */

@@ -41,9 +41,9 @@ public final class ProjectRuntime implements AutoCloseable {
     private StateDirectory stateDirectory;
     private List<String> createdTopics = List.of();
     private Optional<LineagePublisher> lineage = Optional.empty();
-    private LagMonitor lag;
+    private volatile LagMonitor lag;
     private final WeirMetrics metrics = new WeirMetrics();
-    private AlertEngine alerts;
+    private volatile AlertEngine alerts;
 
     public ProjectRuntime(Project project, List<CompiledPipeline> pipelines, String bootstrapServers,
                           Map<String, Object> clientConfig, Path stateBase, boolean runGenerators) {
