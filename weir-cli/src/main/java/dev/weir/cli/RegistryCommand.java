@@ -21,8 +21,8 @@ import java.util.concurrent.CountDownLatch;
                         + "and they share the same schemas and ids."},
         footer = {"", "Example:",
                 "  weir registry --bootstrap-servers broker1:9092 --config client.properties --basic-auth-file users.properties",
-                "", "users.properties holds one user per line, the password may use ${env:NAME}:",
-                "  ci=${env:REGISTRY_CI_PASSWORD}"})
+                "", "users.properties holds one user per line, the password may use $${env:NAME}:",
+                "  ci=$${env:REGISTRY_CI_PASSWORD}"})
 final class RegistryCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,7 +33,7 @@ final class RegistryCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Kafka client properties (TLS, SASL); ${env:NAME} and ${file:PATH} are resolved.")
+            description = "Kafka client properties (TLS, SASL); $${env:NAME} and $${file:PATH} are resolved.")
     Path config;
 
     @Option(names = "--port", defaultValue = "8081", description = "HTTP port (default: ${DEFAULT-VALUE}).")

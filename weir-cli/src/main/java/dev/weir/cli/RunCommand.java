@@ -28,10 +28,10 @@ import java.util.concurrent.Callable;
                         + "and when one stops the others take over its work."},
         footer = {"", "Example:",
                 "  weir run my-project --bootstrap-servers broker1:9092 --config client.properties",
-                "", "client.properties holds any Kafka client setting (TLS, SASL); values may use ${env:NAME}:",
+                "", "client.properties holds any Kafka client setting (TLS, SASL); values may use $${env:NAME}:",
                 "  security.protocol=SASL_SSL",
                 "  sasl.mechanism=PLAIN",
-                "  sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"app\" password=\"${env:KAFKA_PASSWORD}\";"})
+                "  sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"app\" password=\"$${env:KAFKA_PASSWORD}\";"})
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Kafka client properties (security, timeouts); ${env:NAME} and ${file:PATH} are resolved.")
+            description = "Kafka client properties (security, timeouts); $${env:NAME} and $${file:PATH} are resolved.")
     Path config;
 
     @Option(names = {"-p", "--pipeline"}, paramLabel = "NAME", description = "Run only this pipeline (repeatable).")
