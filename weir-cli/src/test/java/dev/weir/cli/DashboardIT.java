@@ -11,7 +11,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,26 +35,11 @@ class DashboardIT {
     @TempDir
     Path tmp;
 
-    private Path copyExample() throws IOException {
-        Path source = Path.of(System.getProperty("weir.examples"), "fraud-detection");
-        Path target = tmp.resolve("fraud-detection");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.filter(p -> !source.relativize(p).toString().startsWith(".weir")).toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
-    }
 
     @Test
     void showsThePipelinesLiveAndReplaysADeadLetterFromTheBrowser() throws Exception {
         HeadlessChromium.binary();
-        Path project = copyExample();
+        Path project = WeirProcess.copyExample(tmp);
         int kafkaPort = Clients.freePort();
         int httpPort = Clients.freePort();
         String bootstrap = "127.0.0.1:" + kafkaPort;

@@ -6,13 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,21 +21,6 @@ class UpIT {
     @TempDir
     Path tmp;
 
-    private Path copyExample() throws IOException {
-        Path source = Path.of(System.getProperty("weir.examples"), "fraud-detection");
-        Path target = tmp.resolve("fraud-detection");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.filter(p -> !source.relativize(p).toString().startsWith(".weir")).toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
-    }
 
     private static String header(ConsumerRecord<?, ?> r, String name) {
         var h = r.headers().lastHeader(name);
@@ -47,7 +29,7 @@ class UpIT {
 
     @Test
     void runsTheExampleAndPicksUpWhereItStoppedAfterARestart() throws Exception {
-        Path project = copyExample();
+        Path project = WeirProcess.copyExample(tmp);
         int port = Clients.freePort();
         int registryPort = Clients.freePort();
         String bootstrap = "127.0.0.1:" + port;

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,23 @@ final class WeirProcess implements AutoCloseable {
         }, "weir-output");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** A copy of examples/fraud-detection under {@code dir}, without its .weir/ data. */
+    static Path copyExample(Path dir) throws IOException {
+        Path source = Path.of(System.getProperty("weir.examples"), "fraud-detection");
+        Path target = dir.resolve("fraud-detection");
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.filter(p -> !source.relativize(p).toString().startsWith(".weir")).toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        return target;
     }
 
     static WeirProcess start(Path workDir, String... args) throws IOException {
