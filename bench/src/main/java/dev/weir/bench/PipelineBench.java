@@ -335,7 +335,14 @@ public final class PipelineBench {
     }
 
     private App startWeir(Workload w, Topics t, boolean eos) throws IOException {
-        Path dir = work.resolve("projects").resolve(t.tag);
+        CompiledPipeline p = compileWeir(w, t, eos, work.resolve("projects").resolve(t.tag));
+        Properties props = PipelineRunner.streamsConfig(p, kafka.bootstrapServers(), Map.of(),
+                Files.createDirectories(work.resolve("state").resolve(t.tag)));
+        return startStreams(p.topology(), props);
+    }
+
+    /** Writes the workload as a Weir project in {@code dir} and compiles its pipeline, as {@code weir run} does. */
+    static CompiledPipeline compileWeir(Workload w, Topics t, boolean eos, Path dir) throws IOException {
         Files.createDirectories(dir.resolve("topics"));
         Files.createDirectories(dir.resolve("pipelines"));
         Files.writeString(dir.resolve("weir.yaml"), """
@@ -361,10 +368,7 @@ public final class PipelineBench {
         Files.writeString(dir.resolve("pipelines").resolve("bench.yaml"),
                 w.pipelineYaml("bench", t, eos));
         Project project = ProjectLoader.load(dir);
-        CompiledPipeline p = new PipelineCompiler().compileAll(project).get(0);
-        Properties props = PipelineRunner.streamsConfig(p, kafka.bootstrapServers(), Map.of(),
-                Files.createDirectories(work.resolve("state").resolve(t.tag)));
-        return startStreams(p.topology(), props);
+        return new PipelineCompiler().compileAll(project).get(0);
     }
 
     private static App startStreams(Topology topology, Properties props) {
