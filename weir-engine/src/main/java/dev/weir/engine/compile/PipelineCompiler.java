@@ -134,8 +134,9 @@ public final class PipelineCompiler {
             consumed = consumed.withTimestampExtractor(new EventTimeExtractor(expressions.compile(source.timestamp().get())));
         }
         source.topics().forEach(ctx::readsFrom);
-        KStream<String, Object> head = builder.stream(source.topics(), consumed)
-                .mapValues(v -> (Object) v, Named.as("source-values"));
+        // Casts between stream types are unchecked, not mapValues nodes: a node costs a hop and a copy of the record.
+        @SuppressWarnings("unchecked")
+        KStream<String, Object> head = (KStream<String, Object>) (KStream<String, ?>) builder.stream(source.topics(), consumed);
         Optional<CompiledExpression> key = source.key().map(expressions::compile);
 
         // Every step is listed in the metrics, in order, before any record arrives.
@@ -173,8 +174,7 @@ public final class PipelineCompiler {
         }
         List<RecordStep> copy = List.copyOf(steps);
         String name = current == null ? "steps" : "steps-" + index;
-        KStream<String, Object> input = current == null ? head
-                : current.mapValues(v -> (Object) v, Named.as(name + "-in"));
+        KStream<String, Object> input = current == null ? head : (KStream<String, Object>) (KStream<String, ?>) current;
         Optional<CompiledExpression> sourceKey = current == null ? key : Optional.empty();
         KStream<String, Object> processed = input.process(
                 () -> new StepChainProcessor(copy, sourceKey, ctx.metrics()), Named.as(name));

@@ -1,5 +1,8 @@
 package dev.weir.engine.step;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.weir.engine.record.Json;
 import dev.weir.spec.step.AggregateStep.Function;
 import org.apache.kafka.common.errors.SerializationException;
@@ -8,10 +11,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -159,49 +160,94 @@ final class Accumulator {
         return Double.compare(a.doubleValue(), b.doubleValue());
     }
 
-    // ---- storage: a JSON object, one entry per column holding only the fields its function uses
+    // ---- storage: a JSON object, one entry per column holding only the fields its function uses:
+    // {"<column>": {"n": 3, "sum": 6.5, "long": 3, "decimal": true, "v": 1, "set": ["a", "b"]}, ...}
 
-    Map<String, Object> toJson() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        columns.forEach((column, fn) -> {
-            Cell c = cells.get(column);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("n", c.n);
-            switch (fn) {
-                case SUM, AVG -> {
-                    m.put("sum", c.sum);
-                    m.put("long", c.longSum);
-                    m.put("decimal", c.decimal);
+    /**
+     * The state as stored, written straight to the generator rather than through a map: it is read
+     * and written for every record, and a count_distinct set can hold thousands of values.
+     */
+    byte[] write() {
+        return Json.writeWith(g -> {
+            g.writeStartObject();
+            for (Map.Entry<String, Function> e : columns.entrySet()) {
+                Cell c = cells.get(e.getKey());
+                g.writeObjectFieldStart(e.getKey());
+                g.writeNumberField("n", c.n);
+                switch (e.getValue()) {
+                    case SUM, AVG -> {
+                        g.writeNumberField("sum", c.sum);
+                        g.writeNumberField("long", c.longSum);
+                        g.writeBooleanField("decimal", c.decimal);
+                    }
+                    case MIN, MAX -> {
+                        g.writeFieldName("v");
+                        Json.writeValue(g, c.extreme);
+                    }
+                    case COUNT_DISTINCT -> {
+                        g.writeArrayFieldStart("set");
+                        if (c.distinct != null) {
+                            for (String v : c.distinct) {
+                                g.writeString(v);
+                            }
+                        }
+                        g.writeEndArray();
+                    }
+                    default -> { }
                 }
-                case MIN, MAX -> m.put("v", c.extreme);
-                case COUNT_DISTINCT -> m.put("set", c.distinct == null ? List.of() : c.distinct);
-                default -> { }
+                g.writeEndObject();
             }
-            out.put(column, m);
+            g.writeEndObject();
         });
-        return out;
     }
 
-    @SuppressWarnings("unchecked")
-    static Accumulator fromJson(Map<String, Function> columns, Map<String, Object> json) {
+    /**
+     * Reads what {@link #write()} wrote. A column or field it does not know is skipped, and a column
+     * it misses starts empty, so adding or removing compute columns keeps the stored state usable.
+     */
+    static Accumulator read(Map<String, Function> columns, byte[] bytes) throws IOException {
         Accumulator acc = new Accumulator(columns);
-        acc.cells.forEach((column, c) -> {
-            if (!(json.get(column) instanceof Map<?, ?> raw)) {
-                return;
+        try (JsonParser p = Json.MAPPER.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(p, "expected a JSON object");
             }
-            Map<String, Object> m = (Map<String, Object>) raw;
-            c.n = m.get("n") instanceof Number x ? x.longValue() : 0;
-            c.sum = m.get("sum") instanceof Number x ? x.doubleValue() : 0;
-            c.longSum = m.get("long") instanceof Number x ? x.longValue() : 0;
-            c.decimal = Boolean.TRUE.equals(m.get("decimal"));
-            c.extreme = m.get("v") instanceof Number x ? x : null;
-            if (m.get("set") instanceof List<?> set && !set.isEmpty()) {
-                List<String> values = new ArrayList<>(set.size());
-                set.forEach(v -> values.add(String.valueOf(v)));
-                c.distinct = new HashSet<>(values);
+            for (String column = p.nextFieldName(); column != null; column = p.nextFieldName()) {
+                JsonToken t = p.nextToken();
+                Cell c = acc.cells.get(column);
+                if (c == null || t != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                readCell(p, c);
             }
-        });
+        }
         return acc;
+    }
+
+    private static void readCell(JsonParser p, Cell c) throws IOException {
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            JsonToken t = p.nextToken();
+            boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+            switch (field) {
+                case "n" -> c.n = number ? p.getLongValue() : 0;
+                case "sum" -> c.sum = number ? p.getDoubleValue() : 0;
+                case "long" -> c.longSum = number ? p.getLongValue() : 0;
+                case "decimal" -> c.decimal = t == JsonToken.VALUE_TRUE;
+                case "v" -> c.extreme = number ? (Number) Json.readValue(p, t) : null;
+                case "set" -> {
+                    if (t != JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                        break;
+                    }
+                    Set<String> values = new HashSet<>();
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                        values.add(e == JsonToken.VALUE_STRING ? p.getText() : String.valueOf(Json.readValue(p, e)));
+                    }
+                    c.distinct = values.isEmpty() ? null : values;
+                }
+                default -> p.skipChildren();
+            }
+        }
     }
 
     /** A serde for accumulators of {@code columns}, for state stores and their changelogs. */
@@ -209,7 +255,7 @@ final class Accumulator {
         return new Serde<>() {
             @Override
             public Serializer<Accumulator> serializer() {
-                return (topic, acc) -> acc == null ? null : Json.write(acc.toJson());
+                return (topic, acc) -> acc == null ? null : acc.write();
             }
 
             @Override
@@ -219,7 +265,7 @@ final class Accumulator {
                         return null;
                     }
                     try {
-                        return fromJson(columns, Json.parseObject(bytes));
+                        return read(columns, bytes);
                     } catch (IOException e) {
                         throw new SerializationException("aggregate state on " + topic + " is not a JSON object", e);
                     }

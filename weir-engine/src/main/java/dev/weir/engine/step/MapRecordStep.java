@@ -35,12 +35,19 @@ public final class MapRecordStep implements RecordStep {
     }
 
     @Override
+    public boolean changesRecord() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> apply(Map<String, Object> record, RecordMeta meta) {
+        // Every expression is evaluated before the record changes: all read the incoming record,
+        // and one that fails leaves the record as it was for the dead-letter topic.
         Object[] values = new Object[setValues.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = setValues.get(i).eval(record, meta);
         }
-        Map<String, Object> out = new LinkedHashMap<>(record);
+        Map<String, Object> out = record;
         for (int i = 0; i < values.length; i++) {
             out.put(setNames.get(i), values[i]);
         }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +27,7 @@ public final class MaskRecordStep implements RecordStep {
     private final byte[] salt;
     private final int keep;
     private final ThreadLocal<Mac> mac;
+    private static final HexFormat HEX = HexFormat.of();
 
     public MaskRecordStep(MaskStep spec) {
         this.id = spec.id();
@@ -44,19 +44,19 @@ public final class MaskRecordStep implements RecordStep {
     }
 
     @Override
+    public boolean changesRecord() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> apply(Map<String, Object> record, RecordMeta meta) {
-        Map<String, Object> out = null;
         for (String field : fields) {
             Object v = record.get(field);
-            if (v == null) {
-                continue;
+            if (v != null) {
+                record.put(field, mask(v instanceof String s ? s : String.valueOf(v)));
             }
-            if (out == null) {
-                out = new LinkedHashMap<>(record);
-            }
-            out.put(field, mask(v instanceof String s ? s : String.valueOf(v)));
         }
-        return out == null ? record : out;
+        return record;
     }
 
     String mask(String value) {
@@ -64,7 +64,7 @@ public final class MaskRecordStep implements RecordStep {
             case REDACT -> REDACTED;
             case KEEP_LAST -> value.length() <= keep ? value
                     : "*".repeat(value.length() - keep) + value.substring(value.length() - keep);
-            case HASH -> HexFormat.of().formatHex(digest(value.getBytes(StandardCharsets.UTF_8)));
+            case HASH -> HEX.formatHex(digest(value.getBytes(StandardCharsets.UTF_8)));
         };
     }
 

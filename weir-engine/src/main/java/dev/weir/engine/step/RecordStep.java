@@ -13,8 +13,15 @@ public interface RecordStep {
     String id();
 
     /**
-     * Returns the record to pass on (the same map or a new one; never mutate the input), or
-     * {@code null} to drop it. Throws {@link StepFailure} or {@code EvaluationFailure} to dead-letter it.
+     * Returns the record to pass on (the same map, changed or not, or a new one), or {@code null}
+     * to drop it. Throws {@link StepFailure} or {@code EvaluationFailure} to dead-letter it, and
+     * then leaves {@code record} as it was. The caller owns {@code record}: a step that
+     * {@link #changesRecord() changes records} may change it in place rather than copy it.
      */
     Map<String, Object> apply(Map<String, Object> record, RecordMeta meta);
+
+    /** Whether {@link #apply} may change the map it is given: the chain then hands it a map of its own. */
+    default boolean changesRecord() {
+        return false;
+    }
 }

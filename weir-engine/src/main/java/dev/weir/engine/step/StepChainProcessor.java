@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
     private final Optional<CompiledExpression> sourceKey;
     private final PipelineMetrics metrics;
     private final StepMetrics[] stepMetrics;
+    /** Whether a step changes records in place, so the chain must own the map it runs on. */
+    private final boolean changes;
     private ProcessorContext<String, Object> context;
 
     public StepChainProcessor(List<RecordStep> steps, Optional<CompiledExpression> sourceKey, PipelineMetrics metrics) {
@@ -37,6 +40,7 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
         this.sourceKey = sourceKey;
         this.metrics = metrics;
         this.stepMetrics = this.steps.stream().map(s -> metrics.step(s.id())).toArray(StepMetrics[]::new);
+        this.changes = this.steps.stream().anyMatch(RecordStep::changesRecord);
     }
 
     @Override
@@ -53,7 +57,9 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
             processSource(record, d);
             metrics.recordProcessingNanos(System.nanoTime() - start);
         } else {
-            runSteps(record, record.key(), (Map<String, Object>) record.value());
+            // A map from upstream may have gone to other branches too: work on a copy of it.
+            Map<String, Object> fields = (Map<String, Object>) record.value();
+            runSteps(record, record.key(), changes ? new LinkedHashMap<>(fields) : fields);
         }
     }
 
@@ -72,7 +78,9 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
                 return;
             }
         }
-        runSteps(record, key, d.fields());
+        // A decoded record is this chain's alone (decoders make mutable LinkedHashMaps).
+        Map<String, Object> fields = d.fields();
+        runSteps(record, key, changes && !(fields instanceof LinkedHashMap) ? new LinkedHashMap<>(fields) : fields);
     }
 
     private void runSteps(Record<String, Object> record, String key, Map<String, Object> fields) {

@@ -4,6 +4,8 @@ import dev.weir.spec.step.AggregateStep.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,5 +114,30 @@ class AccumulatorTest {
         Accumulator read = Accumulator.serde(COLUMNS).deserializer().deserialize("t", stored);
 
         assertThat(read.results()).containsEntry("n", 1L).containsEntry("distinct", 0L).containsEntry("total", null);
+    }
+
+    @Test
+    void theStoredFormatStaysAsItWas() {
+        Serde<Accumulator> serde = Accumulator.serde(COLUMNS);
+        Accumulator acc = of(List.of(args(3L, "a"), args(2.5, "a")));
+
+        String stored = new String(serde.serializer().serialize("t", acc), StandardCharsets.UTF_8);
+
+        assertThat(stored).isEqualTo("{\"n\":{\"n\":2},\"total\":{\"n\":2,\"sum\":5.5,\"long\":3,\"decimal\":true},"
+                + "\"average\":{\"n\":2,\"sum\":5.5,\"long\":3,\"decimal\":true},\"low\":{\"n\":2,\"v\":2.5},"
+                + "\"high\":{\"n\":2,\"v\":3},\"distinct\":{\"n\":2,\"set\":[\"a\"]}}");
+    }
+
+    @Test
+    void storedStateWithColumnsAndFieldsItDoesNotKnowStillReads() {
+        String stored = "{\"gone\":{\"n\":9,\"set\":[\"x\"]},\"n\":{\"n\":4,\"extra\":{\"deep\":[1,{\"a\":2}]}},"
+                + "\"total\":{\"n\":1,\"sum\":2.0,\"long\":2,\"decimal\":false},\"low\":{\"n\":1,\"v\":2},"
+                + "\"high\":{\"n\":1,\"v\":null},\"distinct\":{\"n\":3,\"set\":[\"a\",1,\"b\"]},\"average\":7}";
+
+        Accumulator read = Accumulator.serde(COLUMNS).deserializer().deserialize("t", stored.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.results()).isEqualTo(expected(
+                "n", 4L, "total", 2L, "average", null, "low", 2L, "high", null, "distinct", 3L));
+        assertThat(read.add(args(1L, "1")).results()).containsEntry("distinct", 3L).containsEntry("low", 1L);
     }
 }
