@@ -4,7 +4,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.util.LinkedHashMap;
-import java.util.Optional;
 import java.util.Map;
 
 /** What expressions see as {@code meta}: the record's key and where it came from. */
@@ -14,9 +13,9 @@ public record RecordMeta(String key, String topic, int partition, long offset, l
 
     /** The current record's metadata as a processor sees it, with the key and timestamp it carries now. */
     public static RecordMeta of(ProcessorContext<?, ?> context, String key, long timestamp) {
-        Optional<RecordMetadata> m = context.recordMetadata();
-        return new RecordMeta(key, m.map(RecordMetadata::topic).orElse(null), m.map(RecordMetadata::partition).orElse(-1),
-                m.map(RecordMetadata::offset).orElse(-1L), timestamp);
+        RecordMetadata m = context.recordMetadata().orElse(null);
+        return m == null ? new RecordMeta(key, null, -1, -1, timestamp)
+                : new RecordMeta(key, m.topic(), m.partition(), m.offset(), timestamp);
     }
 
     Map<String, Object> asMap() {

@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -48,10 +50,6 @@ public final class EnrichStreamStep implements StreamStep {
     /** Undecodable table rows are logged the first time and then once per this many. */
     static final long WARN_EVERY = 1000;
 
-    /** A record and the table key it looks up. */
-    record Lookup(String key, Map<String, Object> record) {
-    }
-
     private final EnrichStep spec;
 
     public EnrichStreamStep(EnrichStep spec) {
@@ -70,36 +68,16 @@ public final class EnrichStreamStep implements StreamStep {
                 "enrich table '" + spec.table() + "' is not a declared topic",
                 "declare it in topics/: kind: Topic, metadata: { name: " + spec.table()
                         + " }, spec: { config: { cleanup.policy: compact } }"));
-        GlobalKTable<String, byte[]> table = ctx.shared("enrich-table:" + topic.name(), () -> globalTable(ctx, topic));
+        ctx.shared("enrich-table:" + topic.name(), () -> globalTable(ctx, topic));
         TableRowDeserializer rows = new TableRowDeserializer(ctx.formats().reader(topic.format(), spec.pos()));
         ctx.readsFrom(topic.name());
 
         CompiledExpression key = ctx.expressions().compile(spec.key());
         boolean inner = spec.join() == JoinType.INNER;
         StepMetrics metrics = ctx.metrics().step(id);
-        KStream<String, Lookup> lookups = ctx.splitDeadLetters(
-                in.process(() -> new LookupKey(id, key, inner, metrics), Named.as(id + "-key")), id + "-key");
-        String as = spec.as();
-        KStream<String, Map<String, Object>> joined = lookups.leftJoin(table, (k, l) -> l.key(), (l, bytes) -> {
-            Map<String, Object> row = rows.deserialize(topic.name(), bytes);
-            if (row == null && inner) {
-                return null;
-            }
-            Map<String, Object> out = new LinkedHashMap<>(l.record());
-            out.put(as, row);
-            metrics.countOut();
-            return out;
-        }, Named.as(id + "-join"));
-        if (!inner) {
-            return joined;
-        }
-        return joined.filter((k, v) -> {
-            if (v == null) {
-                metrics.countFiltered();
-                return false;
-            }
-            return true;
-        }, Named.as(id + "-matched"));
+        String table = topic.name();
+        return ctx.splitDeadLetters(in.process(() -> new Lookup(id, key, table, rows, spec.as(), inner, metrics),
+                Named.as(id + "-join")), id + "-join");
     }
 
     /** The table's rows as they are on the topic, decoded at lookup: the store never re-encodes a row. */
@@ -137,16 +115,29 @@ public final class EnrichStreamStep implements StreamStep {
         }
     }
 
-    private static final class LookupKey implements Processor<String, Map<String, Object>, String, Object> {
+    /**
+     * Evaluates the lookup key, reads the row from the global store and adds it, in one processor:
+     * a global store can be read from any processor, so the lookup needs neither a key-selecting
+     * node nor the DSL's join node between it and the store.
+     */
+    private static final class Lookup implements Processor<String, Map<String, Object>, String, Object> {
         private final String id;
         private final CompiledExpression key;
+        private final String table;
+        private final TableRowDeserializer rows;
+        private final String as;
         private final boolean inner;
         private final StepMetrics metrics;
         private ProcessorContext<String, Object> context;
+        private ReadOnlyKeyValueStore<String, ValueAndTimestamp<byte[]>> store;
 
-        LookupKey(String id, CompiledExpression key, boolean inner, StepMetrics metrics) {
+        Lookup(String id, CompiledExpression key, String table, TableRowDeserializer rows, String as, boolean inner,
+               StepMetrics metrics) {
             this.id = id;
             this.key = key;
+            this.table = table;
+            this.rows = rows;
+            this.as = as;
             this.inner = inner;
             this.metrics = metrics;
         }
@@ -154,6 +145,7 @@ public final class EnrichStreamStep implements StreamStep {
         @Override
         public void init(ProcessorContext<String, Object> context) {
             this.context = context;
+            this.store = context.getStateStore(storeName(table));
         }
 
         @Override
@@ -167,11 +159,17 @@ public final class EnrichStreamStep implements StreamStep {
                         Json.write(record.value()))));
                 return;
             }
-            if (k == null && inner) {
+            ValueAndTimestamp<byte[]> stored = k == null ? null : store.get(k);
+            Map<String, Object> row = stored == null ? null : rows.deserialize(table, stored.value());
+            if (row == null && inner) {
                 metrics.countFiltered();
                 return;
             }
-            context.forward(record.withValue(new Lookup(k, record.value())));
+            // The record may have gone to other branches as well: the joined record is a new map.
+            Map<String, Object> out = new LinkedHashMap<>(record.value());
+            out.put(as, row);
+            metrics.countOut();
+            context.forward(record.withValue(out));
         }
     }
 }

@@ -106,7 +106,7 @@ public final class StepChainProcessor implements Processor<String, Object, Strin
             counted.countOut();
             fields = next;
         }
-        context.forward(record.withKey(key).withValue(fields));
+        context.forward(new Record<>(key, fields, record.timestamp(), record.headers()));
     }
 
     private RecordMeta meta(String key, Record<String, Object> record) {
