@@ -22,11 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The processing cost per record of each workload, without a broker: the hand-written Kafka
@@ -89,13 +91,19 @@ public final class ProcessingBench {
         if (rounds < 2) {
             throw new IllegalArgumentException("--rounds must be at least 2: the first one only warms up");
         }
-        Path work = Files.createTempDirectory("weir-processing-bench-");
         if (child) {
             // One implementation of one workload, in a JVM of its own: print each counted round.
-            for (int r = 0; r < rounds; r++) {
-                Sample s = runOnce(workloads.get(0), sizes.get(0), impls.get(0), records, work.resolve("r" + r));
-                if (r > 0) {
-                    System.out.printf(Locale.ROOT, "SAMPLE %.1f %.1f %d%n", s.cpuNanosPerRecord, s.bytesPerRecord, s.outputs);
+            Path work = Files.createTempDirectory("weir-processing-bench-");
+            try {
+                for (int r = 0; r < rounds; r++) {
+                    Sample s = runOnce(workloads.get(0), sizes.get(0), impls.get(0), records, work.resolve("r" + r));
+                    if (r > 0) {
+                        System.out.printf(Locale.ROOT, "SAMPLE %.1f %.1f %d%n", s.cpuNanosPerRecord, s.bytesPerRecord, s.outputs);
+                    }
+                }
+            } finally {
+                try (Stream<Path> files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
             System.exit(0);

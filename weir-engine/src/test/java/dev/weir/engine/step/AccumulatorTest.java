@@ -5,7 +5,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -261,4 +261,32 @@ class RecordStepsTest {
                     .containsEntry(DeadLetterHeaders.RULE, "branch-0");
         }
     }
+
+    @Test
+    void stepsThatChangeRecordsInPlaceLeaveOtherBranchesAndDeadLettersAsTheySawThem() throws IOException {
+        try (var h = PipelineHarness.of(dir, """
+                apiVersion: weir.dev/v1
+                kind: Pipeline
+                metadata: { name: owners }
+                spec:
+                  source: { topic: in }
+                  steps:
+                    - map: { set: { tag: "'seen'" } }
+                    - route:
+                        - { when: "amount > 1000", to: huge, continue: true }
+                    - mask: { fields: [card], method: redact }
+                    - map: { set: { first: "1", ratio: "100 / amount" } }
+                  sink: { topic: out }
+                """)) {
+            h.send("in", "a", "{\"amount\": 5000, \"card\": \"4111\"}", 1);
+            h.send("in", "b", "{\"amount\": 0, \"card\": \"1234\"}", 2);
+
+            // The branch got the record before mask and map changed the main stream's copy.
+            assertThat(parse(h.values("huge").get(0))).isEqualTo(Map.of("amount", 5000L, "card", "4111", "tag", "seen"));
+            assertThat(parse(h.values("out").get(0))).isEqualTo(
+                    Map.of("amount", 5000L, "card", "****", "tag", "seen", "first", 1L, "ratio", 0L));
+            // The second map failed on b: the dead letter holds b as that step got it, without 'first'.
+            assertThat(parse(h.values("owners-dlq").get(0))).isEqualTo(Map.of("amount", 0L, "card", "****", "tag", "seen"));
+        }
+    }
 }
