@@ -23,8 +23,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,8 @@ public final class CompileContext {
     private final ValueFormats formats;
     private final PipelineMetrics metrics;
     private final boolean forTests;
-    private final List<KStream<String, DeadLetter>> deadLetters = new ArrayList<>();
+    /** Each dead-letter stream, by the name of the node it splits from. */
+    private final Map<String, KStream<String, DeadLetter>> deadLetters = new LinkedHashMap<>();
     private final Set<String> inputTopics = new LinkedHashSet<>();
     private final Set<String> outputTopics = new LinkedHashSet<>();
     private final Map<String, Object> shared = new HashMap<>();
@@ -138,7 +139,7 @@ public final class CompileContext {
         Map<String, KStream<String, Object>> branches = mixed.split(Named.as(name + "-"))
                 .branch((k, v) -> v instanceof DeadLetter, Branched.as("dead"))
                 .defaultBranch(Branched.as("ok"));
-        deadLetters.add((KStream<String, DeadLetter>) (KStream<String, ?>) branches.get(name + "-dead"));
+        deadLetters.put(name, (KStream<String, DeadLetter>) (KStream<String, ?>) branches.get(name + "-dead"));
         return (KStream<String, V>) (KStream<String, ?>) branches.get(name + "-ok");
     }
 
@@ -162,18 +163,21 @@ public final class CompileContext {
         encoded.to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-to-" + topic));
     }
 
-    /** Connects every dead-letter stream to the dead-letter topic. Called once, after all steps. */
+    /**
+     * Connects every dead-letter stream to the dead-letter topic, each through its own writer and
+     * sink. Merging them into one sink would join the nodes before a repartition with those after
+     * it into one sub-topology: its tasks would read the source and the repartition topic together,
+     * and Kafka Streams would hold records of one back while it waits for data of the other.
+     * Called once, after all steps.
+     */
     void finish() {
         if (deadLetters.isEmpty()) {
             return;
         }
-        KStream<String, DeadLetter> all = deadLetters.get(0);
-        for (int i = 1; i < deadLetters.size(); i++) {
-            all = all.merge(deadLetters.get(i), Named.as("dead-letters-merge-" + i));
-        }
         String topic = pipeline.errors().deadLetterTopic();
         outputTopics.add(topic);
-        all.process(() -> new DeadLetterWriter(pipeline.name(), metrics), Named.as("dead-letters"))
-                .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters-to-topic"));
+        deadLetters.forEach((from, stream) -> stream
+                .process(() -> new DeadLetterWriter(pipeline.name(), metrics), Named.as(from + "-dead-letters"))
+                .to(topic, Produced.with(Serdes.String(), Serdes.ByteArray()).withName(from + "-dead-letters-to-topic")));
     }
 }
