@@ -11,15 +11,17 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The running state of every {@code compute} column of one group (and window). It is stored as
- * a JSON object keyed by column name, so a column added to the pipeline later starts empty
- * instead of breaking the stored state.
+ * The running state of every {@code compute} column of one group (and window). It is stored
+ * column by column, each under its name, so a column added to the pipeline later starts empty
+ * instead of breaking the stored state (see {@link #write()} for the format).
  * <p>
  * Instances are updated in place: the state store holds bytes, so every aggregation call works
  * on its own freshly read copy.
@@ -160,52 +162,285 @@ final class Accumulator {
         return Double.compare(a.doubleValue(), b.doubleValue());
     }
 
-    // ---- storage: a JSON object, one entry per column holding only the fields its function uses:
-    // {"<column>": {"n": 3, "sum": 6.5, "long": 3, "decimal": true, "v": 1, "set": ["a", "b"]}, ...}
+    // ---- storage. Current format: a version byte, then per column its name and a length-prefixed
+    // body, so a reader skips columns it does not know and starts missing ones empty:
+    //   1, varint columns, { varint nameLength, name (UTF-8), varint bodyLength, body }*
+    //   body: flags (HAS_SUM, DECIMAL, HAS_EXTREME, HAS_SET), varlong n,
+    //         [double sum, zigzag varlong long sum], [extreme], [varint count, { varint length, UTF-8 }*]
+    // Doubles are their 8 IEEE bytes: no decimal text to print and parse for every record.
+    // State written by earlier versions is JSON, {"<column>": {"n": 3, "sum": 6.5, "long": 3,
+    // "decimal": true, "v": 1, "set": ["a", "b"]}, ...}, and is still read.
 
-    /**
-     * The state as stored, written straight to the generator rather than through a map: it is read
-     * and written for every record, and a count_distinct set can hold thousands of values.
-     */
+    static final byte FORMAT = 1;
+    private static final int HAS_SUM = 1;
+    private static final int DECIMAL = 2;
+    private static final int HAS_EXTREME = 4;
+    private static final int HAS_SET = 8;
+    private static final int NUMBER_NULL = 0;
+    private static final int NUMBER_LONG = 1;
+    private static final int NUMBER_DOUBLE = 2;
+    /** Any other number (a BigInteger from JSON input) as its JSON text, so it reads back exactly. */
+    private static final int NUMBER_JSON = 3;
+
+    /** The state as stored: read and written for every record, and a count_distinct set can hold thousands of values. */
     byte[] write() {
-        return Json.writeWith(g -> {
-            g.writeStartObject();
-            for (Map.Entry<String, Function> e : columns.entrySet()) {
-                Cell c = cells.get(e.getKey());
-                g.writeObjectFieldStart(e.getKey());
-                g.writeNumberField("n", c.n);
-                switch (e.getValue()) {
-                    case SUM, AVG -> {
-                        g.writeNumberField("sum", c.sum);
-                        g.writeNumberField("long", c.longSum);
-                        g.writeBooleanField("decimal", c.decimal);
-                    }
-                    case MIN, MAX -> {
-                        g.writeFieldName("v");
-                        Json.writeValue(g, c.extreme);
-                    }
-                    case COUNT_DISTINCT -> {
-                        g.writeArrayFieldStart("set");
-                        if (c.distinct != null) {
-                            for (String v : c.distinct) {
-                                g.writeString(v);
-                            }
-                        }
-                        g.writeEndArray();
-                    }
-                    default -> { }
-                }
-                g.writeEndObject();
+        StateWriter out = new StateWriter(64 + 16 * columns.size());
+        out.buf[out.size++] = FORMAT;
+        out.varLong(columns.size());
+        for (Map.Entry<String, Function> e : columns.entrySet()) {
+            Cell c = cells.get(e.getKey());
+            out.string(e.getKey());
+            int lengthAt = out.reserveLength();
+            int flags = switch (e.getValue()) {
+                case SUM, AVG -> HAS_SUM | (c.decimal ? DECIMAL : 0);
+                case MIN, MAX -> HAS_EXTREME;
+                case COUNT_DISTINCT -> HAS_SET;
+                default -> 0;
+            };
+            out.ensure(1);
+            out.buf[out.size++] = (byte) flags;
+            out.varLong(c.n);
+            if ((flags & HAS_SUM) != 0) {
+                out.fixedLong(Double.doubleToRawLongBits(c.sum));
+                out.varLong((c.longSum << 1) ^ (c.longSum >> 63));
             }
-            g.writeEndObject();
-        });
+            if ((flags & HAS_EXTREME) != 0) {
+                out.number(c.extreme);
+            }
+            if ((flags & HAS_SET) != 0) {
+                Set<String> set = c.distinct == null ? Set.of() : c.distinct;
+                out.varLong(set.size());
+                for (String v : set) {
+                    out.string(v);
+                }
+            }
+            out.finishLength(lengthAt);
+        }
+        return Arrays.copyOf(out.buf, out.size);
     }
 
     /**
-     * Reads what {@link #write()} wrote. A column or field it does not know is skipped, and a column
-     * it misses starts empty, so adding or removing compute columns keeps the stored state usable.
+     * Reads what {@link #write()} wrote, or the JSON state of earlier versions. A column or field it
+     * does not know is skipped, and a column it misses starts empty, so adding or removing compute
+     * columns keeps the stored state usable.
      */
     static Accumulator read(Map<String, Function> columns, byte[] bytes) throws IOException {
+        if (bytes.length > 0 && bytes[0] != FORMAT) {
+            return readJson(columns, bytes);
+        }
+        Accumulator acc = new Accumulator(columns);
+        StateReader in = new StateReader(bytes, 1);
+        for (long i = in.varLong(); i > 0; i--) {
+            String column = in.string();
+            int length = in.length();
+            int end = in.position + length;
+            Cell c = acc.cells.get(column);
+            if (c != null) {
+                int flags = in.flags();
+                c.n = in.varLong();
+                if ((flags & HAS_SUM) != 0) {
+                    c.sum = Double.longBitsToDouble(in.fixedLong());
+                    long zigzag = in.varLong();
+                    c.longSum = (zigzag >>> 1) ^ -(zigzag & 1);
+                    c.decimal = (flags & DECIMAL) != 0;
+                }
+                if ((flags & HAS_EXTREME) != 0) {
+                    c.extreme = in.number();
+                }
+                if ((flags & HAS_SET) != 0) {
+                    long n = in.varLong();
+                    if (n > 0) {
+                        Set<String> values = new HashSet<>((int) Math.min(n, 1 << 16) * 4 / 3 + 1);
+                        for (long j = 0; j < n; j++) {
+                            values.add(in.string());
+                        }
+                        c.distinct = values;
+                    }
+                }
+            }
+            in.position = end;
+        }
+        return acc;
+    }
+
+    /** Builds the stored bytes; grows as needed. */
+    private static final class StateWriter {
+        byte[] buf;
+        int size;
+
+        StateWriter(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        void varLong(long v) {
+            ensure(10);
+            while ((v & ~0x7FL) != 0) {
+                buf[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[size++] = (byte) v;
+        }
+
+        void fixedLong(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        /** A length that is filled in later: four bytes, big-endian. */
+        int reserveLength() {
+            ensure(4);
+            size += 4;
+            return size - 4;
+        }
+
+        void finishLength(int at) {
+            int length = size - at - 4;
+            buf[at] = (byte) (length >>> 24);
+            buf[at + 1] = (byte) (length >>> 16);
+            buf[at + 2] = (byte) (length >>> 8);
+            buf[at + 3] = (byte) length;
+        }
+
+        void string(String s) {
+            int n = s.length();
+            ensure(5 + n);
+            int at = size;
+            // ASCII, the common case, is copied without an intermediate array
+            for (int i = 0; i < n; i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) {
+                    size = at;
+                    bytes(s.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            varLong(n);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                buf[size++] = (byte) s.charAt(i);
+            }
+        }
+
+        void bytes(byte[] b) {
+            varLong(b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        void number(Number v) {
+            ensure(9);
+            if (v == null) {
+                buf[size++] = NUMBER_NULL;
+            } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                buf[size++] = NUMBER_LONG;
+                long l = v.longValue();
+                varLong((l << 1) ^ (l >> 63));
+            } else if (v instanceof Double || v instanceof Float) {
+                buf[size++] = NUMBER_DOUBLE;
+                fixedLong(Double.doubleToRawLongBits(v.doubleValue()));
+            } else {
+                buf[size++] = NUMBER_JSON;
+                bytes(Json.write(v));
+            }
+        }
+    }
+
+    /** Reads the stored bytes; a truncated or malformed state is an error, not a wrong result. */
+    private static final class StateReader {
+        final byte[] buf;
+        int position;
+
+        StateReader(byte[] buf, int position) {
+            this.buf = buf;
+            this.position = position;
+        }
+
+        private void need(int n) throws IOException {
+            if (n < 0 || position + n > buf.length) {
+                throw new IOException("aggregate state ends early, at byte " + position + " of " + buf.length);
+            }
+        }
+
+        int flags() throws IOException {
+            need(1);
+            return buf[position++];
+        }
+
+        long varLong() throws IOException {
+            long v = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                need(1);
+                byte b = buf[position++];
+                v |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw new IOException("aggregate state has a malformed number at byte " + position);
+        }
+
+        long fixedLong() throws IOException {
+            need(8);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (buf[position++] & 0xFF);
+            }
+            return v;
+        }
+
+        int length() throws IOException {
+            need(4);
+            int n = ((buf[position] & 0xFF) << 24) | ((buf[position + 1] & 0xFF) << 16)
+                    | ((buf[position + 2] & 0xFF) << 8) | (buf[position + 3] & 0xFF);
+            position += 4;
+            need(n);
+            return n;
+        }
+
+        String string() throws IOException {
+            long n = varLong();
+            if (n > Integer.MAX_VALUE) {
+                throw new IOException("aggregate state has a malformed length at byte " + position);
+            }
+            need((int) n);
+            String s = new String(buf, position, (int) n, StandardCharsets.UTF_8);
+            position += (int) n;
+            return s;
+        }
+
+        Number number() throws IOException {
+            need(1);
+            return switch (buf[position++]) {
+                case NUMBER_NULL -> null;
+                case NUMBER_LONG -> {
+                    long zigzag = varLong();
+                    yield (zigzag >>> 1) ^ -(zigzag & 1);
+                }
+                case NUMBER_DOUBLE -> Double.longBitsToDouble(fixedLong());
+                case NUMBER_JSON -> {
+                    long n = varLong();
+                    need((int) n);
+                    try (JsonParser p = Json.MAPPER.createParser(buf, position, (int) n)) {
+                        position += (int) n;
+                        yield (Number) Json.readValue(p, p.nextToken());
+                    }
+                }
+                default -> throw new IOException("aggregate state has an unknown number type at byte " + (position - 1));
+            };
+        }
+    }
+
+    /** Reads the JSON state earlier versions stored. */
+    private static Accumulator readJson(Map<String, Function> columns, byte[] bytes) throws IOException {
         Accumulator acc = new Accumulator(columns);
         try (JsonParser p = Json.MAPPER.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -267,7 +502,7 @@ final class Accumulator {
                     try {
                         return read(columns, bytes);
                     } catch (IOException e) {
-                        throw new SerializationException("aggregate state on " + topic + " is not a JSON object", e);
+                        throw new SerializationException("aggregate state on " + topic + " cannot be read: " + e.getMessage(), e);
                     }
                 };
             }

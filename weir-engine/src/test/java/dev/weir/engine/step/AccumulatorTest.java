@@ -1,16 +1,21 @@
 package dev.weir.engine.step;
 
 import dev.weir.spec.step.AggregateStep.Function;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccumulatorTest {
 
@@ -117,14 +122,73 @@ class AccumulatorTest {
 
     @Test
     void theStoredFormatStaysAsItWas() {
+        Map<String, Function> columns = new LinkedHashMap<>();
+        columns.put("n", Function.COUNT);
+        columns.put("s", Function.SUM);
+        columns.put("m", Function.MAX);
+        columns.put("d", Function.COUNT_DISTINCT);
+        Accumulator acc = new Accumulator(columns);
+        acc.add(Map.of("s", -3L, "m", 2.5, "d", "é"));
+        acc.add(Map.of("s", 1L, "m", 7L));
+
+        byte[] stored = Accumulator.serde(columns).serializer().serialize("t", acc);
+
+        assertThat(HexFormat.of().formatHex(stored)).isEqualTo(
+                "01" + "04"                                                // format 1, four columns
+                        + "016e" + "00000002" + "00" + "02"                // "n": no fields, n=2
+                        + "0173" + "0000000b" + "01" + "02" + "c000000000000000" + "03" // "s": sum -2.0, long -2 (zigzag 3)
+                        + "016d" + "00000004" + "04" + "02" + "01" + "0e"  // "m": max 7 as a long (zigzag 14)
+                        + "0164" + "00000006" + "08" + "01" + "01" + "02c3a9"); // "d": n=1, {"é"}
+    }
+
+    @Test
+    void storedStateReadsBackExactlyWhateverTheValues() {
         Serde<Accumulator> serde = Accumulator.serde(COLUMNS);
-        Accumulator acc = of(List.of(args(3L, "a"), args(2.5, "a")));
+        Accumulator acc = of(List.of(args(new BigInteger("123456789012345678901234567890"), "ünï"),
+                args(Long.MIN_VALUE / 2, "a"), args(-0.25, "b")));
 
-        String stored = new String(serde.serializer().serialize("t", acc), StandardCharsets.UTF_8);
+        Accumulator read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", acc));
 
-        assertThat(stored).isEqualTo("{\"n\":{\"n\":2},\"total\":{\"n\":2,\"sum\":5.5,\"long\":3,\"decimal\":true},"
+        assertThat(read.results()).isEqualTo(acc.results());
+        assertThat(read.results().get("high")).isEqualTo(new BigInteger("123456789012345678901234567890"));
+        assertThat(read.results().get("low")).isEqualTo(Long.MIN_VALUE / 2);
+    }
+
+    @Test
+    void storedStateWithColumnsItDoesNotKnowSkipsThem() {
+        Map<String, Function> before = new LinkedHashMap<>();
+        before.put("gone", Function.COUNT_DISTINCT);
+        before.put("total", Function.SUM);
+        byte[] stored = Accumulator.serde(before).serializer().serialize("t",
+                new Accumulator(before).add(Map.of("gone", "x", "total", 4L)));
+
+        Accumulator read = Accumulator.serde(COLUMNS).deserializer().deserialize("t", stored);
+
+        assertThat(read.results()).containsEntry("total", 4L).containsEntry("n", 0L).containsEntry("distinct", 0L);
+    }
+
+    @Test
+    void truncatedStoredStateIsAnErrorThatSaysWhere() {
+        Serde<Accumulator> serde = Accumulator.serde(COLUMNS);
+        byte[] stored = serde.serializer().serialize("t", of(List.of(args(3L, "a"))));
+
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", Arrays.copyOf(stored, stored.length - 3)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("aggregate state on t cannot be read")
+                .hasMessageContaining("ends early");
+    }
+
+    @Test
+    void stateStoredAsJsonByEarlierVersionsStillReads() {
+        String stored = "{\"n\":{\"n\":2},\"total\":{\"n\":2,\"sum\":5.5,\"long\":3,\"decimal\":true},"
                 + "\"average\":{\"n\":2,\"sum\":5.5,\"long\":3,\"decimal\":true},\"low\":{\"n\":2,\"v\":2.5},"
-                + "\"high\":{\"n\":2,\"v\":3},\"distinct\":{\"n\":2,\"set\":[\"a\"]}}");
+                + "\"high\":{\"n\":2,\"v\":3},\"distinct\":{\"n\":2,\"set\":[\"a\"]}}";
+
+        Accumulator read = Accumulator.serde(COLUMNS).deserializer().deserialize("t", stored.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.results()).isEqualTo(expected(
+                "n", 2L, "total", 5.5, "average", 2.75, "low", 2.5, "high", 3L, "distinct", 1L));
+        assertThat(read.add(args(1L, "b")).results()).containsEntry("distinct", 2L).containsEntry("low", 1L);
     }
 
     @Test
