@@ -9,6 +9,7 @@ import dev.weir.engine.metrics.StepMetrics;
 import dev.weir.engine.record.Decoded;
 import dev.weir.engine.record.Json;
 import dev.weir.engine.record.ValueFormat;
+import dev.weir.engine.record.WithField;
 import dev.weir.spec.SpecException;
 import dev.weir.spec.model.Topic;
 import dev.weir.spec.step.EnrichStep;
@@ -28,7 +29,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -165,11 +165,10 @@ public final class EnrichStreamStep implements StreamStep {
                 metrics.countFiltered();
                 return;
             }
-            // The record may have gone to other branches as well: the joined record is a new map.
-            Map<String, Object> out = new LinkedHashMap<>(record.value());
-            out.put(as, row);
+            // The record may have gone to other branches as well: it is not changed, the joined
+            // record is a view of it with the row added (steps that change records copy first).
             metrics.countOut();
-            context.forward(record.withValue(out));
+            context.forward(record.withValue(new WithField(record.value(), as, row)));
         }
     }
 }
