@@ -164,7 +164,7 @@ final class Accumulator {
 
     // ---- storage. Current format: a version byte, then per column its name and a length-prefixed
     // body, so a reader skips columns it does not know and starts missing ones empty:
-    //   1, varint columns, { varint nameLength, name (UTF-8), varint bodyLength, body }*
+    //   1, varint columns, { varint nameLength, name (UTF-8), bodyLength (4 bytes, big-endian), body }*
     //   body: flags (HAS_SUM, DECIMAL, HAS_EXTREME, HAS_SET), varlong n,
     //         [double sum, zigzag varlong long sum], [extreme], [varint count, { varint length, UTF-8 }*]
     // Doubles are their 8 IEEE bytes: no decimal text to print and parse for every record.
@@ -249,6 +249,9 @@ final class Accumulator {
                 }
                 if ((flags & HAS_SET) != 0) {
                     long n = in.varLong();
+                    if (n > length) {
+                        throw new IOException("aggregate state of column " + column + " has a malformed count");
+                    }
                     if (n > 0) {
                         Set<String> values = new HashSet<>((int) Math.min(n, 1 << 16) * 4 / 3 + 1);
                         for (long j = 0; j < n; j++) {
@@ -256,6 +259,9 @@ final class Accumulator {
                         }
                         c.distinct = values;
                     }
+                }
+                if (in.position > end) {
+                    throw new IOException("aggregate state of column " + column + " runs past its length");
                 }
             }
             in.position = end;

@@ -179,6 +179,16 @@ class AccumulatorTest {
     }
 
     @Test
+    void aColumnThatRunsPastItsLengthIsAnError() {
+        Map<String, Function> columns = Map.of("n", Function.COUNT);
+        byte[] stored = HexFormat.of().parseHex("01" + "01" + "016e" + "00000001" + "00" + "02");
+
+        assertThatThrownBy(() -> Accumulator.serde(columns).deserializer().deserialize("t", stored))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("column n runs past its length");
+    }
+
+    @Test
     void stateStoredAsJsonByEarlierVersionsStillReads() {
         String stored = "{\"n\":{\"n\":2},\"total\":{\"n\":2,\"sum\":5.5,\"long\":3,\"decimal\":true},"
                 + "\"average\":{\"n\":2,\"sum\":5.5,\"long\":3,\"decimal\":true},\"low\":{\"n\":2,\"v\":2.5},"
