@@ -4,6 +4,7 @@ import dev.weir.engine.PipelineHarness;
 import dev.weir.engine.deadletter.DeadLetterHeaders;
 import dev.weir.engine.record.Json;
 import dev.weir.spec.SpecException;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -357,6 +359,36 @@ class AggregateStepTest {
             assertThat(h.driver().getTimestampedWindowStore("per-merchant-store").persistent()).isTrue();
             assertThat(topology).contains("per-merchant-by-key-repartition", "stores: [per-merchant-store]");
         }
+    }
+
+    @Test
+    void theRepartitionTopicSplitsThePipelineWithDeadLettersWrittenOnBothSides() {
+        try (var h = PipelineHarness.of(dir, pipeline("split", """
+                name: per-merchant
+                groupBy: merchant_id
+                window: { tumbling: 1m }
+                compute: { payments: "count()" }
+                """))) {
+            String deadLetters = h.compiled().pipeline().errors().deadLetterTopic();
+            List<TopologyDescription.Subtopology> parts = h.compiled().topology().describe().subtopologies().stream()
+                    .sorted(Comparator.comparingInt(TopologyDescription.Subtopology::id)).toList();
+
+            assertThat(parts).as("as a hand-written application: one task reads the source, another the repartition topic")
+                    .hasSize(2);
+            assertThat(sources(parts.get(0))).containsExactly("payments");
+            assertThat(sources(parts.get(1))).containsExactly("per-merchant-by-key-repartition");
+            assertThat(parts).allSatisfy(part -> assertThat(sinks(part)).contains(deadLetters));
+        }
+    }
+
+    private static List<String> sources(TopologyDescription.Subtopology part) {
+        return part.nodes().stream().filter(n -> n instanceof TopologyDescription.Source)
+                .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream()).toList();
+    }
+
+    private static List<String> sinks(TopologyDescription.Subtopology part) {
+        return part.nodes().stream().filter(n -> n instanceof TopologyDescription.Sink)
+                .map(n -> ((TopologyDescription.Sink) n).topic()).toList();
     }
 
     @Test
