@@ -102,21 +102,10 @@ public final class Json {
         }
         // Records are maps of a few value types: write them straight to the generator, as
         // MAPPER would, without looking up a serializer for every value.
-        return writeWith(g -> writeMap(g, map));
-    }
-
-    /** What a generator writes: e.g. state that is not held as a map. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    /** The bytes {@code writer} writes to a generator of {@link #MAPPER}. */
-    public static byte[] writeWith(Writer writer) {
         BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator g = MAPPER.createGenerator(out)) {
-                writer.write(g);
+                writeMap(g, map);
             }
             return out.getClearAndRelease();
         } catch (JsonProcessingException e) {
@@ -141,7 +130,7 @@ public final class Json {
     }
 
     /** Writes a value of a record (what {@link #parseObject} reads) to a generator. */
-    public static void writeValue(JsonGenerator g, Object v) throws IOException {
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof String s) {

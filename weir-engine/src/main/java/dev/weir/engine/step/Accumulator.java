@@ -317,13 +317,9 @@ final class Accumulator {
 
         void string(String s) {
             int n = s.length();
-            ensure(5 + n);
-            int at = size;
             // ASCII, the common case, is copied without an intermediate array
             for (int i = 0; i < n; i++) {
-                char ch = s.charAt(i);
-                if (ch >= 0x80) {
-                    size = at;
+                if (s.charAt(i) >= 0x80) {
                     bytes(s.getBytes(StandardCharsets.UTF_8));
                     return;
                 }
